@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "runcost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "runcost", targets: ["runcost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure model and billing formulas: no I/O, no dependencies.
+        .target(name: "RunCostCore"),
+        // YAML tables, workloads, budgets and human quantities, with located errors.
+        .target(name: "RunCostFiles", dependencies: ["RunCostCore", .product(name: "Yams", package: "Yams")]),
+        // Deterministic renderers: table, CSV, JSON, Markdown, SVG.
+        .target(name: "RunCostReports", dependencies: ["RunCostCore"]),
+        // ncursesw, wide-character build (see Sources/CNcursesw/shim.h).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // Elm-style what-if screen; only Terminal.swift touches ncurses.
+        .target(name: "RunCostTUI", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "CNcursesw"]),
+        .executableTarget(name: "runcost", dependencies: [
+            "RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "runcost-bench", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI"]),
+        .testTarget(name: "RunCostCoreTests", dependencies: ["RunCostCore"]),
+        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles"]),
+        .testTarget(name: "RunCostReportsTests", dependencies: ["RunCostCore", "RunCostReports"]),
+        .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI"]),
+        .testTarget(name: "RunCostCLITests", dependencies: ["RunCostCore", "RunCostFiles"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

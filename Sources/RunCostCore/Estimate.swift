@@ -1,0 +1,57 @@
+/// One named cost component: `quantity unit × unit_price = cost`, with the arithmetic spelled out.
+public struct LineItem: Sendable, Equatable {
+    public var name: String
+    public var quantity: Double
+    public var unit: String
+    public var unitPrice: Double
+    public var cost: Double
+    public var formula: String
+
+    public init(name: String, quantity: Double, unit: String, unitPrice: Double, cost: Double, formula: String) {
+        self.name = name; self.quantity = quantity; self.unit = unit
+        self.unitPrice = unitPrice; self.cost = cost; self.formula = formula
+    }
+}
+
+/// The monthly cost of one offering for one workload, and why.
+public struct Estimate: Sendable, Equatable {
+    public var offering: Offering
+    public var monthlyCost: Double
+    /// What is paid for provisioned capacity that served nothing.
+    public var idleCost: Double
+    public var lineItems: [LineItem]
+    /// Why the offering cannot run this workload; empty when feasible.
+    public var reasons: [String]
+    /// Assumptions and derived figures worth showing (instances at peak, billed memory, …).
+    public var notes: [String]
+
+    public var feasible: Bool { reasons.isEmpty }
+
+    public func costPerMillionRequests(_ workload: Workload) -> Double? {
+        workload.requestsPerMonth > 0 ? monthlyCost / workload.requestsPerMonth * 1e6 : nil
+    }
+}
+
+/// Where a billing formula reports its charges. The fast path only sums; the explaining path also
+/// builds line items. One formula serves both, so the two can never disagree.
+protocol Ledger {
+    mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem)
+    mutating func idle(_ cost: Double)
+    mutating func note(_ text: @autoclosure () -> String)
+}
+
+struct TotalLedger: Ledger {
+    var total = 0.0
+    @inline(__always) mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { total += cost }
+    @inline(__always) mutating func idle(_ cost: Double) {}
+    @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
+}
+
+struct ItemisedLedger: Ledger {
+    var items: [LineItem] = []
+    var idleCost = 0.0
+    var notes: [String] = []
+    mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { items.append(item()) }
+    mutating func idle(_ cost: Double) { idleCost += cost }
+    mutating func note(_ text: @autoclosure () -> String) { notes.append(text()) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Number formats shared by line-item formulas and every renderer.
+public enum Format {
+    /// `1234567.891` → `1,234,567.89`; whole numbers lose the fraction.
+    public static func grouped(_ value: Double, maxFractionDigits: Int = 2) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
+        let negative = value < 0
+        var text = String(format: "%.\(maxFractionDigits)f", abs(value))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var out = ""
+        while whole.count > 3 {
+            out = "," + whole.suffix(3) + out
+            whole.removeLast(3)
+        }
+        out = whole + out
+        if parts.count == 2 { out += "." + parts[1] }
+        return (negative && out != "0" ? "-" : "") + out
+    }
+
+    /// Money rounded to cents: `$1,234.50`.
+    public static func money(_ value: Double, symbol: String = "$") -> String {
+        let cents = (abs(value) * 100).rounded() / 100
+        let body = String(format: "%.2f", cents)
+        let parts = body.split(separator: ".")
+        let whole = grouped(Double(parts[0]) ?? 0, maxFractionDigits: 0)
+        return (value < 0 && cents > 0 ? "-" : "") + symbol + whole + "." + parts[1]
+    }
+
+    /// A unit price with enough significant digits to show what the table says: `$0.0000166667`.
+    public static func price(_ value: Double, symbol: String = "$") -> String {
+        guard value != 0 else { return symbol + "0" }
+        if value >= 0.01 && (value * 100).rounded() == value * 100 { return money(value, symbol: symbol) }
+        var text = String(format: "%.10f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return symbol + text
+    }
+
+    /// A per-unit price quoted per million (requests), as providers do: `$0.20/1M`.
+    public static func perMillion(_ perUnit: Double, symbol: String = "$") -> String {
+        price(perUnit * 1e6, symbol: symbol) + "/1M"
+    }
+
+    /// Seconds in the largest unit that keeps the number readable: `120ms`, `2s`, `15min`, `3h`.
+    public static func duration(_ seconds: Double) -> String {
+        if seconds >= 3600 { return grouped(seconds / 3600, maxFractionDigits: 2) + "h" }
+        if seconds >= 60 { return grouped(seconds / 60, maxFractionDigits: 2) + "min" }
+        if seconds >= 1 { return grouped(seconds, maxFractionDigits: 3) + "s" }
+        return grouped(seconds * 1000, maxFractionDigits: 3) + "ms"
+    }
+
+    /// MiB as `512MB` or `1.5GB` (binary units, as the providers bill).
+    public static func memory(_ mib: Double) -> String {
+        mib >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB" : grouped(mib, maxFractionDigits: 2) + "MB"
+    }
+
+    /// Counts with a metric suffix: `3M`, `1.5B`, `250k`.
+    public static func count(_ value: Double) -> String {
+        let a = abs(value)
+        if a >= 1e9 { return grouped(value / 1e9, maxFractionDigits: 3) + "B" }
+        if a >= 1e6 { return grouped(value / 1e6, maxFractionDigits: 3) + "M" }
+        if a >= 1e3 { return grouped(value / 1e3, maxFractionDigits: 3) + "k" }
+        return grouped(value, maxFractionDigits: 3)
+    }
+}

@@ -1,0 +1,55 @@
+/// Why an offering cannot run a workload. An enum, not a string, so the sweep kernel never
+/// allocates; the text is built only when someone reads it.
+public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
+    case durationOverLimit(duration: Double, limit: Double)
+    case cpuTimeOverLimit(cpuTime: Double, limit: Double)
+    case memoryOverLimit(memoryMiB: Double, limitMiB: Double)
+    case vcpuOverLimit(vcpu: Double, limit: Double)
+    case payloadOverLimit(payloadKiB: Double, limitKiB: Double)
+    case instanceTooSmall(memoryMiB: Double, instanceMiB: Double)
+    case noTaskSize(vcpu: Double, memoryMiB: Double)
+    case fleetTooSmall(instances: Double, capacityRPS: Double, peakRPS: Double)
+    case noCapacity
+
+    public var description: String {
+        switch self {
+        case let .durationOverLimit(d, l):
+            "duration \(Format.duration(d)) exceeds the \(Format.duration(l)) limit"
+        case let .cpuTimeOverLimit(c, l):
+            "CPU time \(Format.duration(c)) per request exceeds the \(Format.duration(l)) limit"
+        case let .memoryOverLimit(m, l):
+            "memory \(Format.memory(m)) exceeds the \(Format.memory(l)) limit"
+        case let .vcpuOverLimit(v, l):
+            "\(Format.grouped(v)) vCPU exceeds the \(Format.grouped(l)) vCPU limit"
+        case let .payloadOverLimit(p, l):
+            "payload \(Format.grouped(p))KB exceeds the \(Format.grouped(l))KB limit"
+        case let .instanceTooSmall(m, i):
+            "needs \(Format.memory(m)) of memory; an instance has \(Format.memory(i))"
+        case let .noTaskSize(v, m):
+            "no allowed task size has \(Format.grouped(v)) vCPU and \(Format.memory(m))"
+        case let .fleetTooSmall(n, c, p):
+            "\(Format.grouped(n)) instances serve \(Format.grouped(n * c)) req/s; the peak needs \(Format.grouped(p)) req/s"
+        case .noCapacity:
+            "an instance can serve no requests with this workload"
+        }
+    }
+}
+
+extension Limits {
+    /// The first limit the workload breaks, if any.
+    func check(_ w: Workload) -> Infeasibility? {
+        if let l = maxDuration, w.duration > l { return .durationOverLimit(duration: w.duration, limit: l) }
+        if let l = maxCPUTime, w.cpuSecondsPerRequest > l { return .cpuTimeOverLimit(cpuTime: w.cpuSecondsPerRequest, limit: l) }
+        if let l = maxMemoryMiB, w.memoryMiB > l { return .memoryOverLimit(memoryMiB: w.memoryMiB, limitMiB: l) }
+        if let l = maxVCPU, let v = w.vcpu, v > l { return .vcpuOverLimit(vcpu: v, limit: l) }
+        if let l = maxPayloadKiB, let p = w.payloadKiB, p > l { return .payloadOverLimit(payloadKiB: p, limitKiB: l) }
+        return nil
+    }
+}
+
+/// Rounds `x` up to a whole number of `step`s, forgiving binary noise (0.12 s in 1 ms steps is 120, not 121).
+func roundUp(_ x: Double, to step: Double) -> Double {
+    guard step > 0 else { return x }
+    let q = x / step, nearest = q.rounded()
+    return (abs(q - nearest) <= 1e-9 * max(1, nearest) ? nearest : q.rounded(.up)) * step
+}

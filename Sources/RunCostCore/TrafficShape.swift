@@ -1,0 +1,87 @@
+import Foundation
+
+/// How the month's requests spread over its hours.
+public enum TrafficShape: Sendable, Equatable {
+    case constant
+    /// A daily wave; the peak hour carries `peakToAverage` × the average (default 2).
+    case diurnal
+    /// Weekdays 09–17 only (40 of 168 hours a week); nothing at night or at weekends.
+    case businessHours
+    /// Short bursts: 5 % of hours at `peakToAverage` × average (default 10), the rest share what is left.
+    case bursty
+    /// Measured load: requests in consecutive equal intervals (a trace file).
+    case trace([Double])
+
+    public var name: String {
+        switch self {
+        case .constant: "constant"
+        case .diurnal: "diurnal"
+        case .businessHours: "business-hours"
+        case .bursty: "bursty"
+        case .trace: "trace"
+        }
+    }
+
+    public static let defaultPeakToAverage: [String: Double] = ["diurnal": 2, "bursty": 10]
+}
+
+/// A traffic shape as a handful of load levels: each level is a multiple of the average request
+/// rate held for a share of the month. Pay-per-use bills the sum; fleets are sized per level.
+public struct TrafficProfile: Sendable, Equatable {
+    public struct Level: Sendable, Equatable {
+        public var multiplier: Double   // × the month's average request rate
+        public var share: Double        // share of the month's hours (levels sum to 1)
+    }
+    public private(set) var levels: [Level]
+    public private(set) var peakMultiplier: Double
+
+    public static let constant = TrafficProfile(levels: [Level(multiplier: 1, share: 1)])
+
+    /// Levels are kept sorted by load, lightest first: fleet sizing relies on it.
+    init(levels: [Level]) {
+        self.levels = levels.sorted { $0.multiplier < $1.multiplier }
+        peakMultiplier = self.levels.last?.multiplier ?? 1
+    }
+
+    public init(_ shape: TrafficShape, peakToAverage: Double?) {
+        switch shape {
+        case .constant:
+            self = .constant
+        case .diurnal:
+            self.init(levels: TrafficProfile.diurnal(peakToAverage: max(1, peakToAverage ?? 2)))
+        case .businessHours:
+            let busy = 40.0 / 168
+            self.init(levels: [Level(multiplier: 1 / busy, share: busy), Level(multiplier: 0, share: 1 - busy)])
+        case .bursty:
+            let peak = max(1, peakToAverage ?? 10)
+            let burst = min(0.05, 1 / peak)
+            let base = (1 - peak * burst) / (1 - burst)
+            self.init(levels: [Level(multiplier: peak, share: burst), Level(multiplier: max(0, base), share: 1 - burst)])
+        case .trace(let counts):
+            let total = counts.reduce(0, +), n = Double(counts.count)
+            guard total > 0, n > 0 else { self = .constant; return }
+            // Equal loads collapse into one level, so long traces stay cheap to evaluate.
+            var shares: [Double: Double] = [:]
+            for c in counts { shares[c * n / total, default: 0] += 1 / n }
+            self.init(levels: shares.keys.sorted().map { Level(multiplier: $0, share: shares[$0]!) })
+        }
+    }
+
+    /// 24 hourly levels of a smooth daily wave m(h) ∝ exp(k·cos(2πh/24)), with k chosen by
+    /// bisection so that the peak hour is exactly `peakToAverage` × the daily average.
+    static func diurnal(peakToAverage ratio: Double) -> [Level] {
+        let cosines = (0..<24).map { cos(2 * Double.pi * Double($0) / 24) }
+        func weights(_ k: Double) -> [Double] {
+            let raw = cosines.map { exp(k * ($0 - 1)) }          // shifted to avoid overflow
+            let mean = raw.reduce(0, +) / 24
+            return raw.map { $0 / mean }
+        }
+        var lo = 0.0, hi = 1.0
+        while weights(hi)[0] < ratio && hi < 1e4 { hi *= 2 }
+        for _ in 0..<100 {
+            let mid = (lo + hi) / 2
+            if weights(mid)[0] < ratio { lo = mid } else { hi = mid }
+        }
+        return weights((lo + hi) / 2).map { Level(multiplier: $0, share: 1.0 / 24) }
+    }
+}

@@ -1,0 +1,36 @@
+/// What a service does in a month, in base units: seconds, MiB, requests.
+/// `memoryMiB` is the memory one function or one container instance is given.
+public struct Workload: Sendable, Equatable {
+    public var requestsPerMonth: Double
+    public var duration: Double                       // wall time per request, seconds
+    public var cpuTime: Double?                       // CPU per request, seconds; nil = the duration
+    public var memoryMiB: Double
+    public var vcpu: Double?                          // task/instance vCPU; nil = the platform default
+    public var concurrency: Double = 1                // requests one instance serves at once
+    public var arch: Arch?
+    public var ephemeralStorageMiB: Double?
+    public var payloadKiB: Double?
+    public var hoursPerMonth: Double = 730            // hours the service runs in the month
+    public var instances: Double?                     // fixed fleet size for provisioned offerings
+    public var minInstances: Double?                  // overrides the platform default
+    public var targetUtilization: Double = 0.7        // CPU share a provisioned instance may use
+    /// Size provisioned fleets for the peak hour instead of autoscaling hour by hour.
+    public var fixedFleet = false
+    public var freeTier = false
+    public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
+    public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
+    /// The traffic shape as load levels; derived, kept in step by the two properties above.
+    public private(set) var profile = TrafficProfile.constant
+
+    public init(requestsPerMonth: Double, duration: Double, memoryMiB: Double, cpuTime: Double? = nil,
+                concurrency: Double = 1, traffic: TrafficShape = .constant, peakToAverage: Double? = nil) {
+        self.requestsPerMonth = requestsPerMonth; self.duration = duration; self.memoryMiB = memoryMiB
+        self.cpuTime = cpuTime; self.concurrency = concurrency
+        self.traffic = traffic; self.peakToAverage = peakToAverage
+        profile = TrafficProfile(traffic, peakToAverage: peakToAverage)
+    }
+
+    public var cpuSecondsPerRequest: Double { cpuTime ?? duration }
+    public var averageRPS: Double { requestsPerMonth / (hoursPerMonth * 3600) }
+    public var peakRPS: Double { averageRPS * profile.peakMultiplier }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import RunCostCore
+import Yams
+
+/// One pricing file or folder that contributed offerings, for status lines and staleness checks.
+public struct PricingLayer: Sendable, Equatable {
+    public var path: String
+    public var offeringIDs: [String]
+    public var oldestAsOf: CalendarDate?
+}
+
+/// All offerings from layered tables: later layers replace earlier offerings with the same id.
+public struct Catalog: Sendable {
+    public private(set) var offerings: [Offering] = []
+    public private(set) var layers: [PricingLayer] = []
+
+    public init() {}
+
+    public init(offerings: [Offering]) { self.offerings = offerings }
+
+    /// Loads each path (a YAML file, or a folder of them) in order, later overriding earlier.
+    public static func load(_ paths: [String]) throws -> Catalog {
+        var catalog = Catalog()
+        for path in paths {
+            var layerOfferings: [Offering] = []
+            for file in try PricingLoader.yamlFiles(at: path) {
+                layerOfferings += try PricingLoader.load(file: file, seen: layerOfferings)
+            }
+            catalog.add(layer: path, layerOfferings)
+        }
+        return catalog
+    }
+
+    mutating func add(layer path: String, _ new: [Offering]) {
+        for offering in new {
+            if let i = offerings.firstIndex(where: { $0.id == offering.id }) { offerings[i] = offering } else { offerings.append(offering) }
+        }
+        layers.append(PricingLayer(path: path, offeringIDs: new.map(\.id), oldestAsOf: new.map(\.asOf).min()))
+    }
+
+    public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
+
+    /// The offering with this id, or an error that suggests the nearest id.
+    public func require(_ id: String, origin: Origin? = nil) throws -> Offering {
+        if let found = offering(id) { return found }
+        throw InputError(origin, "unknown offering '\(id)'" + Suggestion.hint(id, in: offerings.map(\.id))
+                                 + "; `runcost pricing list` shows them all")
+    }
+}
+
+/// Decodes pricing tables (format: docs/pricing-format.md).
+enum PricingLoader {
+    static func yamlFiles(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(.wholeFile(path), "no such pricing file or folder")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        guard !files.isEmpty else { throw InputError(.wholeFile(path), "the folder holds no .yaml pricing tables") }
+        return files.map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    static let tableFields = ["provider", "currency", "offerings"]
+    static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing"]
+
+    static func load(file path: String, seen: [Offering]) throws -> [Offering] {
+        let yaml = try YAMLFile(path: path)
+        var table = try yaml.mapping(yaml.root, "a pricing table")
+        let provider = try yaml.string(table.required("provider"), "provider")
+        let currencyNode = try table.required("currency")
+        let currency = try yaml.string(currencyNode, "currency")
+        guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
+            throw InputError(yaml.origin(of: currencyNode), "currency: expected an ISO 4217 code like USD or EUR, got '\(currency)'")
+        }
+        let items = try yaml.sequence(table.required("offerings"), "offerings")
+        try table.rejectUnknown(known: tableFields)
+        var offerings: [Offering] = []
+        for item in items {
+            let offering = try loadOffering(yaml, item, provider: provider, currency: currency)
+            if (seen + offerings).contains(where: { $0.id == offering.id }) {
+                throw InputError(yaml.origin(of: item), "duplicate offering id '\(offering.id)'")
+            }
+            offerings.append(offering)
+        }
+        return offerings
+    }
+
+    static func loadOffering(_ yaml: YAMLFile, _ node: Node, provider: String, currency: String) throws -> Offering {
+        var f = try yaml.mapping(node, "an offering")
+        let idNode = try f.required("id")
+        let id = try yaml.string(idNode, "id")
+        guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }), id.hasPrefix(provider + "-") else {
+            throw InputError(yaml.origin(of: idNode), "id: expected lower-case '\(provider)-product[-variant]' (letters, digits, '-', '.'), got '\(id)'")
+        }
+        let name = try yaml.string(f.required("name"), "name")
+        let kind = try yaml.choice(f.required("kind"), "kind", OfferingKind.self)
+        let region = try yaml.string(f.required("region"), "region")
+        let asOfNode = try f.required("as_of")
+        let asOfText = try yaml.string(asOfNode, "as_of")
+        guard let asOf = CalendarDate(iso: asOfText) else {
+            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(asOfText)'")
+        }
+        let sourceNode = try f.required("source")
+        let source = try yaml.string(sourceNode, "source")
+        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
+        }
+        let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
+        let notes = try f.optional("notes").map { try yaml.scalar($0, "notes") } ?? ""
+        let arch = try f.optional("arch").map { try yaml.choice($0, "arch", Arch.self) }
+        let limits = try f.optional("limits").map { try loadLimits(yaml, $0) } ?? Limits()
+        let billing = try loadBilling(yaml, f.required("billing"))
+        try f.rejectUnknown(known: offeringFields)
+        return Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
+                        asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
+                        billing: billing, limits: limits)
+    }
+
+    static func loadLimits(_ yaml: YAMLFile, _ node: Node) throws -> Limits {
+        var f = try yaml.mapping(node, "limits")
+        var limits = Limits()
+        limits.maxDuration = try f.optional("max_duration").map { try yaml.quantity($0, "max_duration", .duration, Ranges.positiveDuration) }
+        limits.maxCPUTime = try f.optional("max_cpu_time").map { try yaml.quantity($0, "max_cpu_time", .duration, Ranges.positiveDuration) }
+        limits.maxMemoryMiB = try f.optional("max_memory").map { try yaml.quantity($0, "max_memory", .memory, Ranges.positiveMemory) }
+        limits.maxVCPU = try f.optional("max_vcpu").map { try yaml.quantity($0, "max_vcpu", .number, Ranges.vcpu) }
+        limits.maxConcurrency = try f.optional("max_concurrency").map { try yaml.quantity($0, "max_concurrency", .count, Ranges.concurrency) }
+        limits.maxPayloadKiB = try f.optional("max_payload").map { try yaml.quantity($0, "max_payload", .memory, Ranges.positiveMemory) * 1024 }
+        try f.rejectUnknown()
+        return limits
+    }
+
+    static let models = ["per-request", "shared-instance", "cpu-time", "provisioned"]
+
+    static func loadBilling(_ yaml: YAMLFile, _ node: Node) throws -> BillingModel {
+        var f = try yaml.mapping(node, "billing")
+        let modelNode = try f.required("model")
+        let model = try yaml.string(modelNode, "model")
+        func price(_ key: String) throws -> Double? {
+            try f.optional(key).map { try yaml.quantity($0, key, .number, Ranges.price) }
+        }
+        func perMillion(_ key: String) throws -> Double? { try price(key).map { $0 / 1e6 } }
+        func duration(_ key: String) throws -> Double? {
+            try f.optional(key).map { try yaml.quantity($0, key, .duration, Ranges.duration) }
+        }
+        func memory(_ key: String) throws -> Double? {
+            try f.optional(key).map { try yaml.quantity($0, key, .memory, Ranges.memory) }
+        }
+        func free() throws -> FreeAllowance {
+            guard let node = f.optional("free") else { return FreeAllowance() }
+            var g = try yaml.mapping(node, "free")
+            func count(_ key: String) throws -> Double { try g.optional(key).map { try yaml.quantity($0, key, .count, Ranges.count) } ?? 0 }
+            let allowance = FreeAllowance(requests: try count("requests"), gbSeconds: try count("gb_seconds"), vcpuSeconds: try count("vcpu_seconds"))
+            try g.rejectUnknown()
+            return allowance
+        }
+
+        let billing: BillingModel
+        switch model {
+        case "per-request":
+            var p = PerRequestPricing()
+            p.requestPrice = try perMillion("per_million_requests") ?? 0
+            if let flat = try price("gb_second") { p.gbSecond = TieredPrice(flat: flat) }
+            if let tiersNode = f.optional("gb_second_tiers") {
+                guard p.gbSecond == nil else { throw InputError(yaml.origin(of: tiersNode), "give gb_second or gb_second_tiers, not both") }
+                p.gbSecond = try loadTiers(yaml, tiersNode)
+            }
+            p.vcpuSecond = try price("vcpu_second")
+            p.vcpuPerGB = try f.optional("vcpu_per_gb").map { try yaml.quantity($0, "vcpu_per_gb", .number, Ranges.vcpu) }
+            p.granularity = try duration("granularity") ?? 0.001
+            p.minimumDuration = try duration("minimum_duration") ?? 0
+            p.memoryStepMiB = try memory("memory_step") ?? 1
+            if let sizes = f.optional("memory_sizes") {
+                p.memorySizesMiB = try yaml.sequence(sizes, "memory_sizes").map { try yaml.quantity($0, "memory_sizes", .memory, Ranges.positiveMemory) }.sorted()
+            }
+            p.minimumMemoryMiB = try memory("minimum_memory") ?? 0
+            p.free = try free()
+            if let storage = f.optional("ephemeral_storage") {
+                var g = try yaml.mapping(storage, "ephemeral_storage")
+                p.ephemeralStorage = .init(
+                    includedMiB: try yaml.quantity(g.required("included"), "included", .memory, Ranges.memory),
+                    gbSecond: try yaml.quantity(g.required("gb_second"), "gb_second", .number, Ranges.price))
+                try g.rejectUnknown()
+            }
+            guard p.gbSecond != nil || p.vcpuSecond != nil || p.requestPrice > 0 else {
+                throw InputError(yaml.origin(of: node), "a per-request offering needs per_million_requests, gb_second(_tiers) or vcpu_second")
+            }
+            billing = .perRequest(p)
+        case "shared-instance":
+            var p = SharedInstancePricing()
+            p.vcpuSecond = try price("vcpu_second") ?? 0
+            p.gibSecond = try price("gib_second") ?? 0
+            p.requestPrice = try perMillion("per_million_requests") ?? 0
+            p.idleVCPUSecond = try price("idle_vcpu_second") ?? 0
+            p.idleGiBSecond = try price("idle_gib_second") ?? 0
+            p.granularity = try duration("granularity") ?? 0.1
+            p.defaultVCPU = try f.optional("default_vcpu").map { try yaml.quantity($0, "default_vcpu", .number, Ranges.vcpu) } ?? 1
+            p.minInstances = try f.optional("min_instances").map { try yaml.quantity($0, "min_instances", .count, Ranges.instanceCount) } ?? 0
+            p.free = try free()
+            billing = .sharedInstance(p)
+        case "cpu-time":
+            var p = CPUTimePricing()
+            p.monthlyFee = try price("monthly_fee") ?? 0
+            p.includedRequests = try f.optional("included_requests").map { try yaml.quantity($0, "included_requests", .count, Ranges.count) } ?? 0
+            p.includedCPUms = try f.optional("included_cpu_ms").map { try yaml.quantity($0, "included_cpu_ms", .count, Ranges.count) } ?? 0
+            p.requestOverage = try perMillion("per_million_requests") ?? 0
+            p.cpuMsOverage = try perMillion("per_million_cpu_ms") ?? 0
+            billing = .cpuTime(p)
+        case "provisioned":
+            let rate: ProvisionedPricing.Rate
+            if let hourlyNode = f.optional("hourly") {
+                let hourly = try yaml.quantity(hourlyNode, "hourly", .number, Ranges.price)
+                let vcpu = try yaml.quantity(f.required("vcpu"), "vcpu", .number, Ranges.vcpu)
+                let mem = try yaml.quantity(f.required("memory"), "memory", .memory, Ranges.positiveMemory)
+                rate = .perInstanceHour(hourly, vcpu: vcpu, memoryMiB: mem)
+            } else if let vcpuHour = try price("vcpu_hour") {
+                let gbHour = try yaml.quantity(f.required("gb_hour"), "gb_hour", .number, Ranges.price)
+                let sizes = try f.optional("task_sizes").map { try loadTaskSizes(yaml, $0) } ?? []
+                rate = .perResource(vcpuHour: vcpuHour, gbHour: gbHour, sizes: sizes)
+            } else {
+                throw InputError(yaml.origin(of: node), "a provisioned offering needs 'hourly' (with vcpu and memory) or 'vcpu_hour' and 'gb_hour'")
+            }
+            var p = ProvisionedPricing(rate: rate)
+            p.monthlyCap = try price("monthly_cap")
+            p.billingIncrementHours = (try duration("billing_increment") ?? 1) / 3600
+            p.minimumBilledHours = (try duration("minimum_billed") ?? 0) / 3600
+            p.fixedMonthlyFee = try price("fixed_monthly_fee") ?? 0
+            p.fixedFeeName = try f.optional("fixed_fee_name").map { try yaml.string($0, "fixed_fee_name") } ?? "Fixed monthly fee"
+            p.minInstances = try f.optional("min_instances").map { try yaml.quantity($0, "min_instances", .count, Ranges.instanceCount) } ?? 1
+            billing = .provisioned(p)
+        default:
+            throw InputError(yaml.origin(of: modelNode), "model: expected one of \(models.joined(separator: ", ")), got '\(model)'" + Suggestion.hint(model, in: models))
+        }
+        try f.rejectUnknown(known: billingFields[model] ?? [])
+        return billing
+    }
+
+    static let billingFields: [String: [String]] = [
+        "per-request": ["model", "per_million_requests", "gb_second", "gb_second_tiers", "vcpu_second", "vcpu_per_gb", "granularity",
+                        "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage"],
+        "shared-instance": ["model", "vcpu_second", "gib_second", "per_million_requests", "idle_vcpu_second", "idle_gib_second",
+                            "granularity", "default_vcpu", "min_instances", "free"],
+        "cpu-time": ["model", "monthly_fee", "included_requests", "included_cpu_ms", "per_million_requests", "per_million_cpu_ms"],
+        "provisioned": ["model", "hourly", "vcpu", "memory", "vcpu_hour", "gb_hour", "task_sizes", "monthly_cap", "billing_increment",
+                        "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"],
+    ]
+
+    static func loadTiers(_ yaml: YAMLFile, _ node: Node) throws -> TieredPrice {
+        let items = try yaml.sequence(node, "gb_second_tiers")
+        var tiers: [TieredPrice.Tier] = []
+        for (i, item) in items.enumerated() {
+            var g = try yaml.mapping(item, "a tier")
+            let price = try yaml.quantity(g.required("price"), "price", .number, Ranges.price)
+            let upToNode = g.optional("up_to")
+            let upTo = try upToNode.map { try yaml.quantity($0, "up_to", .count, Ranges.count) } ?? .infinity
+            try g.rejectUnknown()
+            if i == items.count - 1, upToNode != nil {
+                throw InputError(yaml.origin(of: item), "the last tier must have no up_to (it covers everything above)")
+            }
+            if i < items.count - 1, upToNode == nil {
+                throw InputError(yaml.origin(of: item), "every tier but the last needs up_to")
+            }
+            if let last = tiers.last, upTo <= last.upTo {
+                throw InputError(yaml.origin(of: item), "up_to must increase from tier to tier")
+            }
+            tiers.append(.init(upTo: upTo, price: price))
+        }
+        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "gb_second_tiers needs at least one tier") }
+        return TieredPrice(tiers: tiers)
+    }
+
+    static func loadTaskSizes(_ yaml: YAMLFile, _ node: Node) throws -> [ProvisionedPricing.TaskSize] {
+        try yaml.sequence(node, "task_sizes").map { item in
+            var g = try yaml.mapping(item, "a task size")
+            let size = ProvisionedPricing.TaskSize(
+                vcpu: try yaml.quantity(g.required("vcpu"), "vcpu", .number, Ranges.vcpu),
+                minMemoryMiB: try yaml.quantity(g.required("min_memory"), "min_memory", .memory, Ranges.positiveMemory),
+                maxMemoryMiB: try yaml.quantity(g.required("max_memory"), "max_memory", .memory, Ranges.positiveMemory),
+                memoryStepMiB: try yaml.quantity(g.required("memory_step"), "memory_step", .memory, Ranges.positiveMemory))
+            try g.rejectUnknown()
+            guard size.minMemoryMiB <= size.maxMemoryMiB else {
+                throw InputError(yaml.origin(of: item), "min_memory must not exceed max_memory")
+            }
+            return size
+        }.sorted { $0.vcpu < $1.vcpu }
+    }
+}
+
+/// Sane bounds for every number runcost reads: wide enough for any real workload or price,
+/// narrow enough to reject typos like `1e400` or a duration of ten years.
+public enum Ranges {
+    public static let price: ClosedRange<Double> = 0...1e6
+    public static let count: ClosedRange<Double> = 0...1e15
+    public static let requests: ClosedRange<Double> = 0...1e15
+    public static let rps: ClosedRange<Double> = 0...1e9
+    public static let duration: ClosedRange<Double> = 0...(31 * 86400)
+    public static let positiveDuration: ClosedRange<Double> = 1e-6...(31 * 86400)
+    public static let memory: ClosedRange<Double> = 0...1_048_576
+    public static let positiveMemory: ClosedRange<Double> = (1.0 / 1024)...1_048_576
+    public static let vcpu: ClosedRange<Double> = 0.001...1024
+    public static let concurrency: ClosedRange<Double> = 1...1e6
+    public static let instanceCount: ClosedRange<Double> = 0...1e6
+    public static let hours: ClosedRange<Double> = 0.001...744
+    public static let peakToAverage: ClosedRange<Double> = 1...1e6
+    public static let utilization: ClosedRange<Double> = 0.01...1
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RunCostCore
+
+/// Human quantities as people write them: `3M`, `1.5e9`, `120ms`, `15min`, `512MB`, `1.5GiB`, `70%`.
+/// Results are in base units: counts, seconds, MiB, or plain numbers.
+public enum Quantity {
+    public enum Kind: Sendable {
+        case count, duration, memory, number, fraction
+
+        var units: [String: Double] {
+            switch self {
+            case .count: ["": 1, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9]
+            case .duration: ["ms": 0.001, "s": 1, "sec": 1, "min": 60, "h": 3600, "hr": 3600, "d": 86400]
+            case .memory: ["KB": 1.0 / 1024, "KiB": 1.0 / 1024, "MB": 1, "MiB": 1, "GB": 1024, "GiB": 1024, "TB": 1_048_576, "TiB": 1_048_576]
+            case .number: ["": 1]
+            case .fraction: ["": 1, "%": 0.01]
+            }
+        }
+
+        var example: String {
+            switch self {
+            case .count: "a count like 3M, 250k or 1.5e9"
+            case .duration: "a duration like 120ms, 2s, 15min or 1h"
+            case .memory: "a memory size like 512MB or 1.5GB"
+            case .number: "a number"
+            case .fraction: "a fraction like 0.7 or 70%"
+            }
+        }
+    }
+
+    /// Parses `text`; on failure returns a message saying what was expected.
+    public static func parse(_ text: String, as kind: Kind) -> Result<Double, QuantityError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return .failure(QuantityError("expected \(kind.example), got nothing")) }
+        var scalars = Substring(trimmed)
+        if scalars.hasPrefix("-") { return .failure(QuantityError("expected \(kind.example), got '\(text)': must not be negative")) }
+        if scalars.hasPrefix("+") { scalars = scalars.dropFirst() }
+        // The number: digits, optional fraction, optional exponent. Nothing lenient.
+        var end = scalars.startIndex
+        func take(_ allowed: (Character) -> Bool) { while end < scalars.endIndex, allowed(scalars[end]) { end = scalars.index(after: end) } }
+        take { $0.isASCII && $0.isNumber }
+        if end < scalars.endIndex, scalars[end] == "." { end = scalars.index(after: end); take { $0.isASCII && $0.isNumber } }
+        if end < scalars.endIndex, scalars[end] == "e" || scalars[end] == "E" {
+            var e = scalars.index(after: end)
+            if e < scalars.endIndex, scalars[e] == "+" || scalars[e] == "-" { e = scalars.index(after: e) }
+            if e < scalars.endIndex, scalars[e].isASCII, scalars[e].isNumber { end = e; take { $0.isASCII && $0.isNumber } }
+        }
+        let numberText = scalars[..<end]
+        let unit = scalars[end...].trimmingCharacters(in: .whitespaces)
+        guard !numberText.isEmpty, numberText != ".", let value = Double(numberText) else {
+            return .failure(QuantityError("expected \(kind.example), got '\(text)'"))
+        }
+        guard value.isFinite else { return .failure(QuantityError("expected \(kind.example), got '\(text)': out of range")) }
+        guard let factor = kind.units[unit] else {
+            let known = kind.units.keys.filter { !$0.isEmpty }.sorted()
+            let what = unit.isEmpty ? "a unit is required" : "unknown unit '\(unit)'" + Suggestion.hint(unit, in: known)
+            return .failure(QuantityError("expected \(kind.example), got '\(text)': \(what)" + (known.isEmpty ? "" : "; units: " + known.joined(separator: ", "))))
+        }
+        let result = value * factor
+        guard result.isFinite else { return .failure(QuantityError("expected \(kind.example), got '\(text)': out of range")) }
+        return .success(result)
+    }
+}
+
+public struct QuantityError: Error, Sendable, Equatable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RunCostCore
+
+/// The fields of a workload, as written in YAML (`cpu_time`) and as flags (`--cpu-time`).
+public enum WorkloadField: String, CaseIterable, Sendable {
+    case name, description
+    case requests, rps, duration, cpuTime = "cpu_time", memory, vcpu, concurrency, arch
+    case ephemeralStorage = "ephemeral_storage", payload, hours, instances
+    case minInstances = "min_instances", targetUtilization = "target_utilization"
+    case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
+
+    public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
+}
+
+/// Raw workload values with where each came from, before validation. A file fills it first, then
+/// flags override field by field; `build()` validates everything the same way for both.
+public struct WorkloadSpec: Sendable {
+    public struct Value: Sendable {
+        public var text: String
+        public var origin: Origin
+        public init(_ text: String, _ origin: Origin) { self.text = text; self.origin = origin }
+    }
+    public private(set) var values: [WorkloadField: Value] = [:]
+    /// The file this spec was read from, for relative paths (a trace) and for status lines.
+    public private(set) var path: String?
+
+    public init() {}
+
+    /// Reads a workload YAML file.
+    public init(file path: String) throws {
+        self.path = path
+        let yaml = try YAMLFile(path: path)
+        var fields = try yaml.mapping(yaml.root, "a workload")
+        for field in WorkloadField.allCases {
+            if let node = fields.optional(field.rawValue) {
+                values[field] = Value(try yaml.scalar(node, field.rawValue), yaml.origin(of: node))
+            }
+        }
+        try fields.rejectUnknown(known: WorkloadField.allCases.map(\.rawValue))
+    }
+
+    /// Sets a field from a flag; `requests` and `rps` replace each other, as do shape fields.
+    public mutating func override(_ field: WorkloadField, _ text: String) {
+        switch field {
+        case .requests: values[.rps] = nil
+        case .rps: values[.requests] = nil
+        case .trace: values[.traffic] = nil
+        case .traffic: values[.trace] = nil
+        default: break
+        }
+        values[field] = Value(text, .flag(field.flag))
+    }
+
+    public func value(_ field: WorkloadField) -> Value? { values[field] }
+
+    public var name: String? { values[.name]?.text }
+
+    /// Validates every value and returns the workload. Missing essentials are named by flag.
+    public func build() throws -> Workload {
+        func number(_ field: WorkloadField, _ kind: Quantity.Kind, _ range: ClosedRange<Double>) throws -> Double? {
+            guard let v = values[field] else { return nil }
+            return try Fields.check(v.text, field.rawValue, kind, range, v.origin)
+        }
+        func whole(_ field: WorkloadField, _ range: ClosedRange<Double>) throws -> Double? {
+            guard let n = try number(field, .count, range) else { return nil }
+            guard n == n.rounded() else { throw InputError(values[field]!.origin, "\(field.rawValue): expected a whole number, got '\(values[field]!.text)'") }
+            return n
+        }
+        func flag(_ field: WorkloadField) throws -> Bool? {
+            guard let v = values[field] else { return nil }
+            return try Fields.bool(v.text, field.rawValue, v.origin)
+        }
+
+        let missing = [WorkloadField.duration, .memory].filter { values[$0] == nil }
+            + (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
+        guard missing.isEmpty else {
+            let names = missing.map { "\($0.rawValue) (\($0.flag))" }.joined(separator: ", ")
+            throw InputError(path.map { .wholeFile($0) }, "the workload needs \(names); give a workload file or the flags")
+        }
+
+        let hours = try number(.hours, .number, Ranges.hours) ?? 730
+        var traffic = TrafficShape.constant
+        var traceRequests: Double?
+        if let v = values[.trace] {
+            let trace = try TraceFile.load(resolve(v.text), origin: v.origin)
+            traffic = .trace(trace.counts)
+            traceRequests = trace.requestsPerMonth(hours: hours)
+        } else if let v = values[.traffic] {
+            traffic = try Fields.choice(v.text, "traffic", TrafficName.self, v.origin).shape
+        }
+        let peakToAverage = try number(.peakToAverage, .number, Ranges.peakToAverage)
+        if traffic == .diurnal, let p = peakToAverage, p >= 24 {
+            throw InputError(values[.peakToAverage]!.origin, "peak_to_average: a diurnal day peaks at most 24 × its average (one busy hour); got \(Format.grouped(p))")
+        }
+
+        let requests: Double
+        if let r = try number(.requests, .count, Ranges.requests) { requests = r }
+        else if let rps = try number(.rps, .number, Ranges.rps) { requests = rps * hours * 3600 }
+        else { requests = traceRequests ?? 0 }
+        guard requests <= Ranges.requests.upperBound else {
+            throw InputError(values[.rps]?.origin, "rps: \(Format.count(requests)) requests a month is out of range")
+        }
+
+        var w = Workload(requestsPerMonth: requests,
+                         duration: try number(.duration, .duration, Ranges.positiveDuration)!,
+                         memoryMiB: try number(.memory, .memory, Ranges.positiveMemory)!,
+                         cpuTime: try number(.cpuTime, .duration, Ranges.duration),
+                         concurrency: try whole(.concurrency, Ranges.concurrency) ?? 1,
+                         traffic: traffic, peakToAverage: peakToAverage)
+        w.hoursPerMonth = hours
+        w.vcpu = try number(.vcpu, .number, Ranges.vcpu)
+        w.arch = try values[.arch].map { try Fields.choice($0.text, "arch", Arch.self, $0.origin) }
+        w.ephemeralStorageMiB = try number(.ephemeralStorage, .memory, Ranges.memory)
+        w.payloadKiB = try number(.payload, .memory, Ranges.memory).map { $0 * 1024 }
+        w.instances = try whole(.instances, 1...1e6)
+        w.minInstances = try whole(.minInstances, Ranges.instanceCount)
+        w.targetUtilization = try number(.targetUtilization, .fraction, Ranges.utilization) ?? 0.7
+        w.fixedFleet = try flag(.fixedFleet) ?? false
+        w.freeTier = try flag(.freeTier) ?? false
+        return w
+    }
+
+    /// Paths inside a workload file are relative to that file.
+    func resolve(_ path: String) -> String {
+        guard let base = self.path, !path.hasPrefix("/"), values[.trace]?.origin != .flag(WorkloadField.trace.flag) else { return path }
+        return ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    }
+}
+
+/// Traffic shape names as users type them.
+enum TrafficName: String, CaseIterable {
+    case constant, diurnal, businessHours = "business-hours", bursty
+    var shape: TrafficShape {
+        switch self {
+        case .constant: .constant
+        case .diurnal: .diurnal
+        case .businessHours: .businessHours
+        case .bursty: .bursty
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import RunCostCore
+
+/// `runcost compare`: every offering's monthly cost for one workload, cheapest first.
+public struct CompareReport: Sendable {
+    public var workload: Workload
+    public var workloadName: String?
+    public var estimates: [Estimate]
+    public var currency: String
+
+    public init(workload: Workload, workloadName: String?, estimates: [Estimate], currency: String = "USD") {
+        self.workload = workload; self.workloadName = workloadName
+        self.estimates = estimates.sorted(by: Estimate.cheaperFirst); self.currency = currency
+    }
+
+    var feasible: [Estimate] { estimates.filter(\.feasible) }
+
+    /// "aws-lambda-arm is cheapest at $2.73/month, $0.38 (12.2%) less than gcp-cloud-run-request."
+    public var verdict: String {
+        let ranked = feasible
+        guard let best = ranked.first else { return "No offering can run this workload." }
+        var text = "\(best.offering.id) is cheapest at \(money(best.monthlyCost))/month"
+        if let next = ranked.dropFirst().first {
+            let saving = next.monthlyCost - best.monthlyCost
+            let percent = next.monthlyCost > 0 ? saving / next.monthlyCost * 100 : 0
+            text += ", \(money(saving)) (\(Format.grouped(percent, maxFractionDigits: 1))%) less than \(next.offering.id) at \(money(next.monthlyCost))"
+        }
+        return text + "."
+    }
+
+    func money(_ v: Double) -> String { Format.money(v, symbol: currency == "USD" ? "$" : currency + " ") }
+
+    public var freeTierLine: String {
+        workload.freeTier ? "Free tier: on (monthly free allowances applied; they are per account, shared by all your workloads)."
+                          : "Free tier: off (free allowances are per account; --free-tier applies them)."
+    }
+
+    // MARK: renderers
+
+    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "notes"]
+    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .left]
+
+    func cells(_ e: Estimate, rank: Int?) -> [String] {
+        [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue,
+         e.feasible ? money(e.monthlyCost) : "–",
+         e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
+         e.feasible ? money(e.idleCost) : "–",
+         e.feasible ? (e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
+    }
+
+    var rankedCells: [[String]] {
+        var rank = 0
+        return estimates.map { e in
+            if e.feasible { rank += 1 }
+            return cells(e, rank: e.feasible ? rank : nil)
+        }
+    }
+
+    public func table() -> String {
+        var table = TextTable(Self.headers, alignments: Self.alignments)
+        rankedCells.forEach { table.add($0) }
+        return WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
+    }
+
+    public func markdown() -> String {
+        "**Workload:** " + WorkloadSummary.line(workload, name: workloadName) + "\n\n"
+            + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
+    }
+
+    public func csv() -> String {
+        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
+                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"])
+        var rank = 0
+        for e in estimates {
+            if e.feasible { rank += 1 }
+            out += CSV.row([e.feasible ? .number(Double(rank)) : .number(nil), .text(e.offering.id), .text(e.offering.name),
+                            .text(e.offering.provider), .text(e.offering.kind.rawValue), .text(e.offering.region),
+                            .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
+                            .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
+                            .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")])
+        }
+        return out
+    }
+
+    public func json() -> String {
+        JSON.object([
+            ("currency", .string(currency)),
+            ("free_tier", .bool(workload.freeTier)),
+            ("workload", WorkloadSummary.json(workload, name: workloadName)),
+            ("cheapest", feasible.first.map { .string($0.offering.id) } ?? .null),
+            ("estimates", .array(estimates.map { EstimateJSON.render($0, workload) })),
+        ]).rendered() + "\n"
+    }
+}
+
+/// One estimate in the JSON contract of design.md §4 (fields may be added, never renamed).
+public enum EstimateJSON {
+    public static func render(_ e: Estimate, _ w: Workload) -> JSON {
+        .object([
+            ("offering", .string(e.offering.id)),
+            ("name", .string(e.offering.name)),
+            ("provider", .string(e.offering.provider)),
+            ("kind", .string(e.offering.kind.rawValue)),
+            ("region", .string(e.offering.region)),
+            ("currency", .string(e.offering.currency)),
+            ("billing_model", .string(e.offering.billing.family)),
+            ("monthly_cost", e.feasible ? .number(e.monthlyCost) : .null),
+            ("cost_per_million_requests", e.feasible ? .number(e.costPerMillionRequests(w)) : .null),
+            ("idle_cost", e.feasible ? .number(e.idleCost) : .null),
+            ("feasible", .bool(e.feasible)),
+            ("reasons", .array(e.reasons.map { .string($0) })),
+            ("notes", .array(e.notes.map { .string($0) })),
+            ("as_of", .string(e.offering.asOf.description)),
+            ("source", .string(e.offering.source)),
+            ("verified", .bool(e.offering.verified)),
+            ("line_items", .array(e.lineItems.map { item in
+                .object([
+                    ("name", .string(item.name)),
+                    ("quantity", .number(item.quantity)),
+                    ("unit", .string(item.unit)),
+                    ("unit_price", .number(item.unitPrice)),
+                    ("cost", .number(item.cost)),
+                    ("formula", .string(item.formula)),
+                ])
+            })),
+        ])
+    }
+}
+
+/// The workload's inputs in human units, for headers, and normalised for JSON.
+public enum WorkloadSummary {
+    public static func line(_ w: Workload, name: String?) -> String {
+        var parts = ["\(Format.count(w.requestsPerMonth)) requests/month", "\(Format.duration(w.duration)) each",
+                     Format.memory(w.memoryMiB)]
+        if let cpu = w.cpuTime { parts.append("CPU \(Format.duration(cpu))") }
+        if let v = w.vcpu { parts.append("\(Format.grouped(v)) vCPU") }
+        if w.concurrency != 1 { parts.append("concurrency \(Format.grouped(w.concurrency))") }
+        parts.append(w.traffic.name + (w.peakToAverage.map { " (peak \(Format.grouped($0))× average)" } ?? ""))
+        if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
+        if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
+        if let arch = w.arch { parts.append(arch.rawValue) }
+        return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
+    }
+
+    public static func json(_ w: Workload, name: String?) -> JSON {
+        .object([
+            ("name", name.map { .string($0) } ?? .null),
+            ("requests_per_month", .number(w.requestsPerMonth)),
+            ("average_rps", .number(w.averageRPS)),
+            ("peak_rps", .number(w.peakRPS)),
+            ("duration_seconds", .number(w.duration)),
+            ("cpu_seconds", .number(w.cpuSecondsPerRequest)),
+            ("memory_mib", .number(w.memoryMiB)),
+            ("vcpu", JSON.number(w.vcpu)),
+            ("concurrency", .number(w.concurrency)),
+            ("arch", w.arch.map { .string($0.rawValue) } ?? .null),
+            ("ephemeral_storage_mib", JSON.number(w.ephemeralStorageMiB)),
+            ("hours_per_month", .number(w.hoursPerMonth)),
+            ("instances", JSON.number(w.instances)),
+            ("min_instances", JSON.number(w.minInstances)),
+            ("target_utilization", .number(w.targetUtilization)),
+            ("traffic", .string(w.traffic.name)),
+            ("peak_to_average", .number(w.profile.peakMultiplier)),
+            ("fixed_fleet", .bool(w.fixedFleet)),
+            ("free_tier", .bool(w.freeTier)),
+        ])
+    }
+}

@@ -1,0 +1,76 @@
+import RunCostCore
+
+/// `runcost pricing list` and `show`.
+public enum PricingListReport {
+    public static func render(_ offerings: [Offering], format: String) -> String {
+        let headers = ["offering", "provider", "kind", "billing", "region", "currency", "as_of", "verified"]
+        let rows = offerings.map { o in
+            [o.id, o.provider, o.kind.rawValue, o.billing.family, o.region, o.currency, o.asOf.description, o.verified ? "yes" : "no"]
+        }
+        switch format {
+        case "csv": return CSV.header(headers) + rows.map { CSV.row($0.map { .text($0) }) }.joined()
+        case "markdown": return MarkdownTable.render(headers, headers.map { _ in .left }, rows)
+        case "json":
+            return JSON.array(offerings.map { o in
+                .object(zip(headers, [o.id, o.provider, o.kind.rawValue, o.billing.family, o.region, o.currency, o.asOf.description])
+                    .map { ($0, JSON.string($1)) } + [("verified", .bool(o.verified)), ("source", .string(o.source))])
+            }).rendered() + "\n"
+        default:
+            var table = TextTable(headers, alignments: headers.map { _ in .left })
+            rows.forEach { table.add($0) }
+            return table.rendered()
+        }
+    }
+
+    public static func detail(_ o: Offering) -> String {
+        var out = "\(o.name) (\(o.id))\n"
+        out += "  provider \(o.provider), kind \(o.kind.rawValue), region \(o.region), currency \(o.currency)"
+        out += o.arch.map { ", arch \($0.rawValue)" } ?? ""
+        out += "\n  as_of \(o.asOf), source \(o.source)\(o.verified ? "" : "  [UNVERIFIED]")\n"
+        out += "  billing: \(o.billing.family)\n"
+        for line in billingLines(o.billing) { out += "    \(line)\n" }
+        let l = o.limits
+        let limits = [l.maxDuration.map { "duration ≤ \(Format.duration($0))" }, l.maxCPUTime.map { "CPU time ≤ \(Format.duration($0))" },
+                      l.maxMemoryMiB.map { "memory ≤ \(Format.memory($0))" }, l.maxVCPU.map { "vCPU ≤ \(Format.grouped($0))" },
+                      l.maxConcurrency.map { "concurrency ≤ \(Format.grouped($0))" }, l.maxPayloadKiB.map { "payload ≤ \(Format.grouped($0))KB" }].compactMap { $0 }
+        if !limits.isEmpty { out += "  limits: " + limits.joined(separator: ", ") + "\n" }
+        if !o.notes.isEmpty { out += "  notes: \(o.notes)\n" }
+        return out
+    }
+
+    static func billingLines(_ b: BillingModel) -> [String] {
+        switch b {
+        case .perRequest(let p):
+            var lines = ["requests \(Format.perMillion(p.requestPrice))"]
+            if let g = p.gbSecond { lines += g.tiers.map { "GB-s \(Format.price($0.price))" + ($0.upTo.isFinite ? " up to \(Format.count($0.upTo)) GB-s" : "") } }
+            if let v = p.vcpuSecond { lines.append("vCPU-s \(Format.price(v))") }
+            lines.append("billed time: max(\(Format.duration(p.minimumDuration)), duration rounded up to \(Format.duration(p.granularity)))")
+            lines.append(p.memorySizesMiB.isEmpty ? "memory rounded up to \(Format.memory(p.memoryStepMiB)), minimum \(Format.memory(p.minimumMemoryMiB))"
+                                                  : "memory sizes \(p.memorySizesMiB.map(Format.memory).joined(separator: ", "))")
+            lines.append("free tier: \(Format.count(p.free.requests)) requests, \(Format.count(p.free.gbSeconds)) GB-s, \(Format.count(p.free.vcpuSeconds)) vCPU-s")
+            if let e = p.ephemeralStorage { lines.append("ephemeral storage above \(Format.memory(e.includedMiB)): \(Format.price(e.gbSecond)) per GB-s") }
+            return lines
+        case .sharedInstance(let p):
+            return ["active vCPU-s \(Format.price(p.vcpuSecond)), GiB-s \(Format.price(p.gibSecond)); requests \(Format.perMillion(p.requestPrice))",
+                    "idle vCPU-s \(Format.price(p.idleVCPUSecond)), idle GiB-s \(Format.price(p.idleGiBSecond)); minimum instances \(Format.grouped(p.minInstances))",
+                    "busy time per request rounded up to \(Format.duration(p.granularity)); default \(Format.grouped(p.defaultVCPU)) vCPU",
+                    "free tier: \(Format.count(p.free.requests)) requests, \(Format.count(p.free.vcpuSeconds)) vCPU-s, \(Format.count(p.free.gbSeconds)) GiB-s"]
+        case .cpuTime(let p):
+            return ["\(Format.money(p.monthlyFee)) per month including \(Format.count(p.includedRequests)) requests and \(Format.count(p.includedCPUms)) CPU-ms",
+                    "then requests \(Format.perMillion(p.requestOverage)), CPU-ms \(Format.perMillion(p.cpuMsOverage))"]
+        case .provisioned(let p):
+            var lines: [String]
+            switch p.rate {
+            case let .perInstanceHour(price, vcpu, mem):
+                lines = ["\(Format.price(price)) per instance-hour (\(Format.grouped(vcpu)) vCPU, \(Format.memory(mem)))"]
+            case let .perResource(v, g, sizes):
+                lines = ["\(Format.price(v)) per vCPU-hour + \(Format.price(g)) per GB-hour"]
+                if !sizes.isEmpty { lines.append("task sizes: " + sizes.map { "\(Format.grouped($0.vcpu)) vCPU \(Format.memory($0.minMemoryMiB))–\(Format.memory($0.maxMemoryMiB))" }.joined(separator: "; ")) }
+            }
+            lines.append("billed in \(Format.duration(p.billingIncrementHours * 3600)) increments, minimum \(Format.duration(p.minimumBilledHours * 3600)); at least \(Format.grouped(p.minInstances)) instance(s)")
+            if let cap = p.monthlyCap { lines.append("capped at \(Format.money(cap)) per instance-month") }
+            if p.fixedMonthlyFee > 0 { lines.append("\(p.fixedFeeName): \(Format.money(p.fixedMonthlyFee)) per month") }
+            return lines
+        }
+    }
+}

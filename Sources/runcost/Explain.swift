@@ -1,0 +1,32 @@
+import ArgumentParser
+import RunCostCore
+import RunCostFiles
+import RunCostReports
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one offering's line items, formulas and assumptions.",
+        discussion: """
+        Example:
+          runcost explain aws-lambda-x86 --requests 3M --duration 120ms --memory 1536MB --free-tier
+        """)
+
+    @Argument(help: "Offering id (see `runcost pricing list`).") var offering: String
+    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var pricing: PricingOptions
+    @Option(help: "Output format: table (text) or json.") var format: ReportFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let spec = try workload.spec()
+        let w = try spec.build()
+        let chosen = try pricing.catalog().require(offering)
+        let estimate = Estimator.estimate(chosen, w)
+        let text: String
+        switch format {
+        case .json: text = EstimateJSON.render(estimate, w).rendered() + "\n"
+        case .table, .markdown, .csv: text = ExplainReport.text(estimate, w, workloadName: spec.name)
+        }
+        try output.emit(text, inputs: workload.inputFiles)
+    }
+}

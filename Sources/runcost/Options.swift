@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import RunCostCore
+import RunCostFiles
+
+/// The workload: a YAML file and/or flags (flags win). Values are kept as text and validated by
+/// RunCostFiles, so a bad flag gets the same clear message as a bad field, naming the flag.
+struct WorkloadOptions: ParsableArguments {
+    @Argument(help: "Workload YAML file (see examples/). Flags override its fields.")
+    var workload: String?
+
+    @Option(help: ArgumentHelp("Requests per month (3M, 1.5e9).", valueName: "count")) var requests: String?
+    @Option(help: ArgumentHelp("Average requests per second (instead of --requests).", valueName: "rate")) var rps: String?
+    @Option(help: ArgumentHelp("Wall time per request (120ms, 2s, 15min).", valueName: "time")) var duration: String?
+    @Option(help: ArgumentHelp("Memory of a function or instance (512MB, 1.5GB).", valueName: "size")) var memory: String?
+    @Option(name: .customLong("cpu-time"), help: ArgumentHelp("CPU time per request (default: the duration).", valueName: "time")) var cpuTime: String?
+    @Option(help: ArgumentHelp("vCPU of a task or instance.", valueName: "n")) var vcpu: String?
+    @Option(help: ArgumentHelp("Requests one instance serves at once.", valueName: "n")) var concurrency: String?
+    @Option(help: ArgumentHelp("x86 or arm: hides the other variant where an offering has both.", valueName: "arch")) var arch: String?
+    @Option(name: .customLong("ephemeral-storage"), help: ArgumentHelp("Function scratch storage (2048MB).", valueName: "size")) var ephemeralStorage: String?
+    @Option(help: ArgumentHelp("Request payload size (256KB), checked against limits.", valueName: "size")) var payload: String?
+    @Option(help: ArgumentHelp("Hours per month the service runs (default 730).", valueName: "hours")) var hours: String?
+    @Option(help: ArgumentHelp("Fixed fleet size for provisioned offerings.", valueName: "n")) var instances: String?
+    @Option(name: .customLong("min-instances"), help: ArgumentHelp("Instances kept running even when idle.", valueName: "n")) var minInstances: String?
+    @Option(name: .customLong("target-utilization"), help: ArgumentHelp("CPU share a provisioned instance may use (0.7, 70%).", valueName: "share")) var targetUtilization: String?
+    @Option(help: ArgumentHelp("constant, diurnal, business-hours or bursty.", valueName: "shape")) var traffic: String?
+    @Option(name: .customLong("peak-to-average"), help: ArgumentHelp("Peak hour ÷ average (diurnal default 2, bursty 10).", valueName: "ratio")) var peakToAverage: String?
+    @Option(help: ArgumentHelp("CSV of timestamp,requests per minute or hour; replaces --traffic.", valueName: "file")) var trace: String?
+    @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
+    @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
+
+    /// The file (if any) with every given flag laid over it.
+    func spec() throws -> WorkloadSpec {
+        var spec = try workload.map { try WorkloadSpec(file: $0) } ?? WorkloadSpec()
+        let flags: [(WorkloadField, String?)] = [
+            (.requests, requests), (.rps, rps), (.duration, duration), (.memory, memory), (.cpuTime, cpuTime),
+            (.vcpu, vcpu), (.concurrency, concurrency), (.arch, arch), (.ephemeralStorage, ephemeralStorage),
+            (.payload, payload), (.hours, hours), (.instances, instances), (.minInstances, minInstances),
+            (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
+            (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
+        ]
+        for case let (field, value?) in flags { spec.override(field, value) }
+        return spec
+    }
+
+    var inputFiles: [String] { [workload, trace].compactMap { $0 } }
+}
+
+/// Pricing layers: bundled < user folder < each `--pricing` path in order.
+struct PricingOptions: ParsableArguments {
+    @Option(name: .customLong("pricing"), help: ArgumentHelp("Extra pricing table or folder; repeatable, later wins by id.", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(name: .customLong("no-bundled-pricing"), help: "Use only the tables given with --pricing (and the user folder).")
+    var noBundled = false
+
+    func catalog() throws -> Catalog {
+        var layers: [String] = []
+        if !noBundled {
+            guard let bundled = PricingLocations.bundled() else {
+                throw InputError(nil, "cannot find the bundled pricing tables; set RUNCOST_BUNDLED_PRICING to the pricing/ folder or use --pricing")
+            }
+            layers.append(bundled)
+        }
+        if let user = PricingLocations.user() { layers.append(user) }
+        layers += paths
+        guard !layers.isEmpty else { throw InputError(.flag("--pricing"), "no pricing tables to use") }
+        return try Catalog.load(layers)
+    }
+}
+
+/// Which offerings to price.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .customLong("offering"), help: ArgumentHelp("Only this offering id; repeatable.", valueName: "id")) var offerings: [String] = []
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only this kind: serverless, paas, container, vm; repeatable.", valueName: "kind")) var kinds: [String] = []
+    @Option(name: .customLong("provider"), help: ArgumentHelp("Only this provider; repeatable.", valueName: "name")) var providers: [String] = []
+
+    func select(from catalog: Catalog, arch: Arch?) throws -> [Offering] {
+        let chosenKinds = try kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) }
+        let known = Set(catalog.offerings.map(\.provider))
+        for p in providers where !known.contains(p) {
+            throw InputError(.flag("--provider"), "unknown provider '\(p)'" + Suggestion.hint(p, in: known.sorted()))
+        }
+        var chosen = try offerings.map { try catalog.require($0, origin: .flag("--offering")) }
+        if chosen.isEmpty { chosen = catalog.offerings }
+        chosen = chosen.filter { (chosenKinds.isEmpty || chosenKinds.contains($0.kind)) && (providers.isEmpty || providers.contains($0.provider)) }
+        if let arch, offerings.isEmpty { chosen = ArchFilter.apply(chosen, arch: arch) }
+        guard !chosen.isEmpty else { throw InputError(.flag("--kind/--provider"), "no offering matches these filters") }
+        return chosen
+    }
+}
+
+/// `--format` shared by the report commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, markdown
+}
+
+/// `--output FILE`: written atomically, never over an input.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func emit(_ text: String, inputs: [String]) throws {
+        if let output { try AtomicWriter.write(text, to: output, inputs: inputs) } else { print(text, terminator: "") }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import RunCostFiles
+
+@main
+struct Runcost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runcost",
+        abstract: "What will this workload cost per month on serverless, PaaS, containers and VMs?",
+        discussion: """
+        Prices one workload across providers and billing models from editable pricing tables, offline.
+        Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error.
+        """,
+        version: "0.1.0",
+        subcommands: [Compare.self, Explain.self, PricingCommand.self])
+
+    /// Maps every failure to the exit codes of design.md §4 and never prints a backtrace.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description, code: 2)
+        } catch let error as CheckFailed {
+            if !error.message.isEmpty { FileHandle.standardError.write(Data((error.message + "\n").utf8)) }
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            // Usage errors (unknown flag, missing value) are bad input: status 2, with the help hint.
+            let isUsage = code == .validationFailure || error is ValidationError
+            fail(fullMessage(for: error), code: isUsage || code.rawValue == 64 ? 2 : 3)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data(("runcost: " + message + "\n").utf8))
+        Foundation.exit(code)
+    }
+}
+
+/// A budget or threshold check did not pass: exit status 1.
+struct CheckFailed: Error {
+    var message: String = ""
+}
