@@ -66,3 +66,28 @@ public struct QuantityError: Error, Sendable, Equatable {
     public var message: String
     init(_ message: String) { self.message = message }
 }
+
+extension Quantity {
+    /// Money as `250`, `250 USD`, `$250` or `12.5 EUR`. Never lenient: `lots` or `eight cents` is an
+    /// error, not zero. Returns the amount and the currency code if one was written.
+    public static func money(_ text: String) -> Result<(amount: Double, currency: String?), QuantityError> {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        var currency: String?
+        if body.hasPrefix("$") { currency = "USD"; body.removeFirst() }
+        else if body.hasPrefix("€") { currency = "EUR"; body.removeFirst() }
+        let parts = body.split(separator: " ", omittingEmptySubsequences: true)
+        if parts.count == 2, currency == nil {
+            let code = String(parts[1])
+            guard code.count == 3, code.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
+                return .failure(QuantityError("expected an amount like 250 or 250 USD, got '\(text)'"))
+            }
+            currency = code
+            body = String(parts[0])
+        }
+        switch parse(body, as: .number) {
+        case .success(let amount) where amount <= 1e12: return .success((amount, currency))
+        case .success: return .failure(QuantityError("expected an amount like 250 or 250 USD, got '\(text)': out of range"))
+        case .failure: return .failure(QuantityError("expected an amount like 250 or 250 USD, got '\(text)'"))
+        }
+    }
+}
