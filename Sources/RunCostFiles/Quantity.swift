@@ -56,7 +56,7 @@ public enum Quantity {
             let what = unit.isEmpty ? "a unit is required" : "unknown unit '\(unit)'" + Suggestion.hint(unit, in: known)
             return .failure(QuantityError("expected \(kind.example), got '\(text)': \(what)" + (known.isEmpty ? "" : "; units: " + known.joined(separator: ", "))))
         }
-        let result = value * factor
+        let result = unit == "%" ? value / 100 : value * factor   // 70 / 100 is exactly 0.7; 70 × 0.01 is not
         guard result.isFinite else { return .failure(QuantityError("expected \(kind.example), got '\(text)': out of range")) }
         return .success(result)
     }

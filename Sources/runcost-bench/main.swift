@@ -1,1 +1,92 @@
-print("bench")
+import Foundation
+import RunCostCore
+import RunCostFiles
+
+/// Prints medians for runcost's performance targets. Run it from a release build:
+///   swift build -c release && .build/release/runcost-bench
+/// Figures are measured, never asserted: shared machines are noisy.
+
+let root = FileManager.default.currentDirectoryPath
+let release = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let runcost = release.appendingPathComponent("runcost").path
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Runs the CLI once; returns wall seconds and the child's peak RSS in MB.
+func runCLI(_ args: [String]) throws -> (wall: Double, rssMB: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: runcost)
+    process.arguments = args
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    var wall = 0.0
+    wall = try seconds {
+        try process.run()
+        process.waitUntilExit()
+    }
+    guard process.terminationStatus == 0 else { throw InputError(nil, "runcost \(args.joined(separator: " ")) exited \(process.terminationStatus)") }
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return (wall, Double(usage.ru_maxrss) / 1024)   // Linux reports KiB; the max over all children so far
+}
+
+let only = CommandLine.arguments.dropFirst().first
+func wanted(_ name: String) -> Bool { only == nil || only == name }
+
+do {
+    let catalog = try Catalog.load([root + "/pricing"])
+    let offerings = catalog.offerings.filter { $0.currency == "USD" }
+    let workload = try WorkloadSpec(file: root + "/examples/api.yaml").build()
+    print("runcost-bench: \(offerings.count) bundled USD offerings, workload examples/api.yaml, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+    if wanted("kernel") {
+        // Offering-evaluations per second on one core: sweep requests over 6 decades.
+        let points = 20_000
+        var rates: [Double] = []
+        var checksum = 0.0
+        for _ in 0..<7 {
+            let t = seconds {
+                Sweep.run(offerings, workload, .requests, SweepRange(from: 1e5, to: 1e11, points: points)) { _, costs in
+                    checksum += costs[0] ?? 0
+                }
+            }
+            rates.append(Double(points * offerings.count) / t)
+        }
+        print(String(format: "sweep kernel: %.1f M offering-evaluations/s (median of 7; %d points × %d offerings) [checksum %.0f]",
+                     median(rates) / 1e6, points, offerings.count, checksum))
+    }
+
+    if wanted("breakeven") {
+        var times: [Double] = []
+        var found = 0
+        for _ in 0..<20 {
+            times.append(seconds {
+                found = BreakEven.find(offerings, workload, .requests, from: 1e5, to: 1e11).crossovers.count
+            })
+        }
+        print(String(format: "breakeven, all offerings, requests 100k…100B (6 decades): %.1f ms median of 20 (%d crossovers)", median(times) * 1000, found))
+    }
+
+    if wanted("compare") {
+        var walls: [Double] = []
+        for _ in 0..<20 { walls.append(try runCLI(["compare", "examples/api.yaml"]).wall) }
+        print(String(format: "runcost compare examples/api.yaml, all bundled tables: %.1f ms wall, median of 20", median(walls) * 1000))
+    }
+
+    if wanted("sweep") {
+        let r = try runCLI(["sweep", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "100B",
+                            "--points", "1000000", "--format", "csv"])
+        print(String(format: "sweep, 1,000,000 points × all offerings as CSV to /dev/null: %.2f s wall, peak RSS %.1f MB", r.wall, r.rssMB))
+    }
+} catch {
+    FileHandle.standardError.write(Data("runcost-bench: \(error)\n".utf8))
+    exit(2)
+}

@@ -1,0 +1,145 @@
+import RunCostCore
+
+/// `runcost breakeven`: the cheapest offering in each range, crossovers and feasibility edges,
+/// as sentences a person can act on, or as data.
+public struct BreakEvenReport {
+    public var result: BreakEven
+    public var workload: Workload
+
+    public init(result: BreakEven, workload: Workload) { self.result = result; self.workload = workload }
+
+    var noun: String { result.parameter.noun }
+
+    public func text() -> String {
+        let p = result.parameter
+        var out = "Cheapest by \(noun) from \(p.format(result.from)) to \(p.format(result.to))"
+        out += workload.freeTier ? " (free tier on):\n" : " (free tier off):\n"
+        for (i, r) in result.ranges.enumerated() {
+            let who = r.offering ?? "nothing can run the workload"
+            if result.ranges.count == 1 { out += "  across the whole range: \(who)\n" }
+            else if i == 0 { out += "  below \(p.format(r.to)) \(noun): \(who)\n" }
+            else if i == result.ranges.count - 1 { out += "  above \(p.format(r.from)) \(noun): \(who)\n" }
+            else { out += "  \(p.format(r.from)) – \(p.format(r.to)) \(noun): \(who)\n" }
+        }
+        out += "\nCrossovers (\(result.crossovers.count)):\n"
+        if result.crossovers.isEmpty { out += "  none in this range\n" }
+        for c in result.crossovers {
+            out += "  at \(p.format(c.value)) \(noun) (\(Format.money(c.cost))/month): \(c.cheaperAbove) becomes cheaper than \(c.cheaperBelow)\n"
+        }
+        if !result.feasibilityChanges.isEmpty {
+            out += "\nLimits:\n"
+            for f in result.feasibilityChanges {
+                out += f.feasibleAbove ? "  \(f.offering) becomes feasible above \(p.format(f.value)) (below: \(f.reason))\n"
+                                       : "  \(f.offering) becomes infeasible above \(p.format(f.value)): \(f.reason)\n"
+            }
+        }
+        return out
+    }
+
+    public func markdown() -> String {
+        let p = result.parameter
+        var out = "### Cheapest by \(noun)\n\n"
+        out += MarkdownTable.render(["from", "to", "cheapest"], [.right, .right, .left],
+                                    result.ranges.map { [p.format($0.from), p.format($0.to), $0.offering ?? "none feasible"] })
+        out += "\n### Crossovers\n\n"
+        out += MarkdownTable.render([noun, "monthly cost", "cheaper below", "cheaper above"], [.right, .right, .left, .left],
+                                    result.crossovers.map { [p.format($0.value), Format.money($0.cost), $0.cheaperBelow, $0.cheaperAbove] })
+        if !result.feasibilityChanges.isEmpty {
+            out += "\n### Limits\n\n"
+            out += MarkdownTable.render([noun, "offering", "change", "reason"], [.right, .left, .left, .left],
+                                        result.feasibilityChanges.map { [p.format($0.value), $0.offering, $0.feasibleAbove ? "feasible above" : "infeasible above", $0.reason] })
+        }
+        return out
+    }
+
+    public func csv() -> String {
+        var out = CSV.header(["type", result.parameter.rawValue, "to", "offering", "other", "monthly_cost", "detail"])
+        for r in result.ranges {
+            out += CSV.row([.text("cheapest"), .number(r.from), .number(r.to), .text(r.offering ?? ""), .text(""), .number(nil), .text("")])
+        }
+        for c in result.crossovers {
+            out += CSV.row([.text("crossover"), .number(c.value), .number(nil), .text(c.cheaperAbove), .text(c.cheaperBelow), .number(c.cost),
+                            .text("\(c.cheaperAbove) cheaper above")])
+        }
+        for f in result.feasibilityChanges {
+            out += CSV.row([.text(f.feasibleAbove ? "feasible-above" : "infeasible-above"), .number(f.value), .number(nil),
+                            .text(f.offering), .text(""), .number(nil), .text(f.reason)])
+        }
+        return out
+    }
+
+    public func json() -> String {
+        JSON.object([
+            ("parameter", .string(result.parameter.rawValue)),
+            ("from", .number(result.from)), ("to", .number(result.to)),
+            ("free_tier", .bool(workload.freeTier)),
+            ("workload", WorkloadSummary.json(workload, name: nil)),
+            ("cheapest_ranges", .array(result.ranges.map {
+                .object([("from", .number($0.from)), ("to", .number($0.to)), ("offering", $0.offering.map { .string($0) } ?? .null)])
+            })),
+            ("crossovers", .array(result.crossovers.map {
+                .object([("value", .number($0.value)), ("monthly_cost", .number($0.cost)),
+                         ("cheaper_below", .string($0.cheaperBelow)), ("cheaper_above", .string($0.cheaperAbove))])
+            })),
+            ("feasibility_changes", .array(result.feasibilityChanges.map {
+                .object([("offering", .string($0.offering)), ("value", .number($0.value)),
+                         ("feasible_above", .bool($0.feasibleAbove)), ("reason", .string($0.reason))])
+            })),
+        ]).rendered() + "\n"
+    }
+}
+
+/// `runcost capacity`: what a monthly budget buys on each offering.
+public struct CapacityReport {
+    public var budget: Double
+    public var parameter: SweepParameter
+    public var answers: [(Offering, Capacity.Answer)]
+
+    public init(budget: Double, parameter: SweepParameter, answers: [(Offering, Capacity.Answer)]) {
+        self.budget = budget; self.parameter = parameter
+        // Most bought first; "beyond range" above everything, "none" last; ties by id.
+        func rank(_ a: Capacity.Answer) -> Double {
+            switch a { case .beyondRange(let v, _): v * 10 + 1; case .upTo(let v, _): v; case .none: -1 }
+        }
+        self.answers = answers.sorted { (rank($0.1), $1.0.id) > (rank($1.1), $0.0.id) }
+    }
+
+    func cells(_ a: Capacity.Answer) -> (String, String, String) {
+        switch a {
+        case let .upTo(v, c): (parameter.format(v), Format.money(c), "")
+        case let .beyondRange(v, c): ("> " + parameter.format(v), Format.money(c), "within budget across the searched range")
+        case let .none(reason): ("none", "–", reason)
+        }
+    }
+
+    public func table(markdown: Bool) -> String {
+        let headers = ["offering", "kind", "largest \(parameter.noun)", "monthly cost", "note"]
+        let rows = answers.map { o, a in let c = cells(a); return [o.id, o.kind.rawValue, c.0, c.1, c.2] }
+        let alignments: [TextTable.Alignment] = [.left, .left, .right, .right, .left]
+        let title = "What \(Format.money(budget))/month buys (\(parameter.noun)):\n\n"
+        if markdown { return title + MarkdownTable.render(headers, alignments, rows) }
+        var t = TextTable(headers, alignments: alignments)
+        rows.forEach { t.add($0) }
+        return title + t.rendered()
+    }
+
+    public func csv() -> String {
+        CSV.header(["offering", "kind", "budget", parameter.rawValue, "monthly_cost", "within_range", "note"]) + answers.map { o, a in
+            switch a {
+            case let .upTo(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(v), .number(c), .text("true"), .text("")])
+            case let .beyondRange(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(v), .number(c), .text("false"), .text("beyond range")])
+            case let .none(r): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(nil), .number(nil), .text("true"), .text(r)])
+            }
+        }.joined()
+    }
+
+    public func json() -> String {
+        JSON.object([("budget", .number(budget)), ("parameter", .string(parameter.rawValue)), ("offerings", .array(answers.map { o, a in
+            switch a {
+            case let .upTo(v, c): .object([("offering", .string(o.id)), ("value", .number(v)), ("monthly_cost", .number(c)), ("beyond_range", .bool(false))])
+            case let .beyondRange(v, c): .object([("offering", .string(o.id)), ("value", .number(v)), ("monthly_cost", .number(c)), ("beyond_range", .bool(true))])
+            case let .none(r): .object([("offering", .string(o.id)), ("value", .null), ("reason", .string(r))])
+            }
+        }))]).rendered() + "\n"
+    }
+}

@@ -1,0 +1,143 @@
+import RunCostCore
+
+/// `runcost sweep` over one parameter, streamed row by row through `emit`.
+public struct SweepReport {
+    public enum Layout: String, Sendable, CaseIterable { case wide, long }
+    public enum Output: String, Sendable { case table, csv, json, markdown }
+
+    public var offerings: [Offering]
+    public var workload: Workload
+    public var parameter: SweepParameter
+    public var range: SweepRange
+    public var layout: Layout
+
+    public init(offerings: [Offering], workload: Workload, parameter: SweepParameter, range: SweepRange, layout: Layout) {
+        self.offerings = offerings; self.workload = workload; self.parameter = parameter; self.range = range; self.layout = layout
+    }
+
+    public func render(_ output: Output, emit: (String) -> Void) {
+        switch output {
+        case .csv: csv(emit)
+        case .json: json(emit)
+        case .table, .markdown: table(markdown: output == .markdown, emit)
+        }
+    }
+
+    /// The reason an offering is infeasible at `value` (long layout only: it costs a second evaluation).
+    func reason(_ k: Int, _ value: Double) -> String {
+        Estimator.infeasibility(offerings[k], parameter.apply(value, to: workload))?.description ?? ""
+    }
+
+    func csv(_ emit: (String) -> Void) {
+        let name = parameter.rawValue
+        switch layout {
+        case .wide:
+            emit(CSV.header([name] + offerings.map(\.id)))
+            Sweep.run(offerings, workload, parameter, range) { x, costs in
+                emit(CSV.row([.number(x)] + costs.map { .number($0) }))
+            }
+        case .long:
+            emit(CSV.header([name, "offering", "monthly_cost", "feasible", "reason"]))
+            Sweep.run(offerings, workload, parameter, range) { x, costs in
+                for (k, c) in costs.enumerated() {
+                    emit(CSV.row([.number(x), .text(offerings[k].id), .number(c), .text(c == nil ? "false" : "true"),
+                                  .text(c == nil ? reason(k, x) : "")]))
+                }
+            }
+        }
+    }
+
+    func json(_ emit: (String) -> Void) {
+        let head = JSON.object([
+            ("parameter", .string(parameter.rawValue)),
+            ("scale", .string(range.scale.rawValue)),
+            ("free_tier", .bool(workload.freeTier)),
+            ("workload", WorkloadSummary.json(workload, name: nil)),
+            ("offerings", .array(offerings.map { .string($0.id) })),
+        ]).rendered()
+        emit(String(head.dropLast(2)) + ",\n  \"points\": [")
+        var first = true
+        Sweep.run(offerings, workload, parameter, range) { x, costs in
+            let point: JSON
+            switch layout {
+            case .wide:
+                point = .object([("value", .number(x)), ("costs", .object(zip(offerings, costs).map { ($0.id, JSON.number($1)) }))])
+            case .long:
+                point = .object([("value", .number(x)), ("estimates", .array(costs.enumerated().map { k, c in
+                    .object([("offering", .string(offerings[k].id)), ("monthly_cost", JSON.number(c)),
+                             ("feasible", .bool(c != nil)), ("reason", c == nil ? .string(reason(k, x)) : .null)])
+                }))])
+            }
+            emit((first ? "\n    " : ",\n    ") + point.rendered().replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: ""))
+            first = false
+        }
+        emit("\n  ]\n}\n")
+    }
+
+    func table(markdown: Bool, _ emit: (String) -> Void) {
+        let headers = [parameter.noun] + offerings.map(\.id)
+        let alignments = headers.map { _ in TextTable.Alignment.right }
+        var rows: [[String]] = []
+        Sweep.run(offerings, workload, parameter, range) { x, costs in
+            rows.append([parameter.format(x)] + costs.map { $0.map { Format.money($0) } ?? "–" })
+        }
+        if markdown { emit(MarkdownTable.render(headers, alignments, rows)) }
+        else {
+            var t = TextTable(headers, alignments: alignments)
+            rows.forEach { t.add($0) }
+            emit(t.rendered())
+        }
+        emit("\n– infeasible. " + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
+    }
+}
+
+/// `runcost sweep --vary A --vary B`: which offering is cheapest in each cell of a grid.
+public struct GridReport {
+    public var offerings: [Offering]
+    public var workload: Workload
+    public var x: (SweepParameter, SweepRange)
+    public var y: (SweepParameter, SweepRange)
+
+    public init(offerings: [Offering], workload: Workload, x: (SweepParameter, SweepRange), y: (SweepParameter, SweepRange)) {
+        self.offerings = offerings; self.workload = workload; self.x = x; self.y = y
+    }
+
+    public func csv(_ emit: (String) -> Void) {
+        emit(CSV.header([x.0.rawValue, y.0.rawValue, "cheapest", "monthly_cost"]))
+        Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { vx, vy, k, cost in
+            emit(CSV.row([.number(vx), .number(vy), .text(k.map { offerings[$0].id } ?? ""), .number(cost)]))
+        }
+    }
+
+    public func json(_ emit: (String) -> Void) {
+        var cells: [JSON] = []
+        Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { vx, vy, k, cost in
+            cells.append(.object([(x.0.rawValue, .number(vx)), (y.0.rawValue, .number(vy)),
+                                  ("cheapest", k.map { .string(offerings[$0].id) } ?? .null), ("monthly_cost", JSON.number(cost))]))
+        }
+        emit(JSON.object([("x", .string(x.0.rawValue)), ("y", .string(y.0.rawValue)), ("free_tier", .bool(workload.freeTier)),
+                          ("cells", .array(cells))]).rendered() + "\n")
+    }
+
+    /// A text heatmap: one letter per offering, rows from the largest y down, with a legend.
+    public func heatmap(_ emit: (String) -> Void) {
+        let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var grid: [[Int?]] = []
+        Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { _, _, k, _ in
+            if grid.isEmpty || grid[grid.count - 1].count == x.1.points { grid.append([]) }
+            grid[grid.count - 1].append(k)
+        }
+        let labels = (0..<y.1.points).map { y.0.format(y.1.value(at: $0)) }
+        let width = labels.map(\.count).max() ?? 0
+        emit("Cheapest offering by \(x.0.noun) (across) and \(y.0.noun) (down)\n\n")
+        for row in (0..<grid.count).reversed() {
+            let label = String(repeating: " ", count: width - labels[row].count) + labels[row]
+            emit(label + " │" + String(grid[row].map { k in k.map { $0 < symbols.count ? symbols[$0] : "?" } ?? "·" }) + "\n")
+        }
+        emit(String(repeating: " ", count: width) + " └" + String(repeating: "─", count: x.1.points) + "\n")
+        emit(String(repeating: " ", count: width + 2) + x.0.format(x.1.from) + " … " + x.0.format(x.1.to) + " (\(x.1.scale.rawValue))\n\n")
+        let used = Set(grid.joined().compactMap { $0 })
+        for k in used.sorted() { emit("  \(k < symbols.count ? symbols[k] : "?")  \(offerings[k].id)\n") }
+        if grid.joined().contains(where: { $0 == nil }) { emit("  ·  nothing feasible\n") }
+    }
+}

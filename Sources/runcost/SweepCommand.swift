@@ -1,0 +1,51 @@
+import ArgumentParser
+import RunCostCore
+import RunCostFiles
+import RunCostReports
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Monthly cost of every offering across a range of one parameter (or a grid of two).",
+        discussion: """
+        Examples:
+          runcost sweep examples/api.yaml --vary requests --from 100k --to 10B --format csv
+          runcost sweep examples/batch.yaml --vary duration --from 1s --to 1h --format svg -o batch.svg
+          runcost sweep examples/api.yaml --vary requests --from 1M --to 1B --vary duration --from 10ms --to 10s
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown, svg }
+
+    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var range: RangeOptions
+    @Option(help: "wide: a row per point, a column per offering; long: a row per point and offering.") var layout: SweepReport.Layout = .wide
+    @Option(help: "table, csv, json, markdown or svg.") var format: Format = .table
+    @OptionGroup var filter: FilterOptions
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var money: CurrencyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let selection = try Selection(workload, pricing, filter, money)
+        let ranges = try range.ranges(single: false, defaultPoints: [range.vary.count == 2 ? 60 : 50, 20])
+        let sink = try TextSink(path: output.output, inputs: workload.inputFiles)
+        if ranges.count == 2 {
+            let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
+            switch format {
+            case .csv: grid.csv(sink.write)
+            case .json: grid.json(sink.write)
+            case .table, .markdown: grid.heatmap(sink.write)
+            case .svg: throw InputError(.flag("--format"), "svg charts one parameter; use csv or table for a grid")
+            }
+        } else {
+            let (parameter, r) = ranges[0]
+            if format == .svg {
+                sink.write(Charts.sweep(selection.offerings, selection.workload, parameter, r))
+            } else {
+                let report = SweepReport(offerings: selection.offerings, workload: selection.workload, parameter: parameter, range: r, layout: layout)
+                report.render(SweepReport.Output(rawValue: format.rawValue)!, emit: sink.write)
+            }
+        }
+        try sink.finish()
+    }
+}
