@@ -263,14 +263,36 @@ public enum Budget {
         -> (value: Double, other: String, cost: Double)? {
         guard !others.isEmpty else { return nil }
         let volume = w.requestsPerMonth
-        let found = BreakEven.find([o] + others, w, .requests, from: from, to: to, baseline: o.id, gridPoints: 256)
+        // BreakEven.find's own machinery, without the cheapest-range and feasibility searches it
+        // would also run across every offering: only crossings with `o` matter here.
+        // Costs never fall as volume rises, so over a stretch [a, b] an offering whose cost range
+        // does not overlap the chosen one's cannot cross it there; offerings that cannot cross it
+        // anywhere are left out of the fine search (anything infeasible or non-monotone stays in).
+        let coarse = SweepRange(from: from, to: to, points: 17)
+        func costs(_ x: Offering) -> [Double?] { (0..<coarse.points).map { Estimator.monthlyCost(x, SweepParameter.requests.apply(coarse.value(at: $0), to: w)) } }
+        let mine = costs(o)
+        let others = others.filter { mightCross(mine, costs($0)) }
+        guard !others.isEmpty else { return nil }
+        let search = Search(offerings: [o] + others, base: w, parameter: .requests,
+                            range: SweepRange(from: from, to: to, points: 256))
+        let grid = search.grid()
+        let crossovers = others.indices.flatMap { search.crossovers(grid, 0, $0 + 1) }
         // Above the volume: o is cheaper below the crossing. Below it: o is cheaper above it.
-        let losing = found.crossovers.filter {
+        let losing = crossovers.filter {
             ($0.value >= volume && $0.cheaperBelow == o.id) || ($0.value < volume && $0.cheaperAbove == o.id)
         }
         guard let best = losing.min(by: { (abs($0.value - volume), $0.value) < (abs($1.value - volume), $1.value) }) else { return nil }
         let other = best.cheaperBelow == o.id ? best.cheaperAbove : best.cheaperBelow
         return (best.value, other, best.cost)
+    }
+
+    /// Whether two cost curves sampled at the same rising volumes may cross between samples.
+    static func mightCross(_ a: [Double?], _ b: [Double?]) -> Bool {
+        for i in 1..<a.count {
+            guard let a0 = a[i - 1], let a1 = a[i], let b0 = b[i - 1], let b1 = b[i], a0 <= a1, b0 <= b1 else { return true }
+            if !(b0 > a1 || b1 < a0) { return true }
+        }
+        return false
     }
 
     /// Percent by which `cost` exceeds `base`; infinite when the base is free and the cost is not.

@@ -52,15 +52,16 @@ extension Estimate {
     }
 }
 
-/// Formats amounts in an offering's currency inside formulas.
+/// Formats amounts in an offering's currency inside formulas. Holds only the code: the symbol is
+/// looked up when a formula is actually written, never in the sweep kernel.
 struct Money {
-    let symbol: String
-    init(currency: String) {
+    let currency: String
+    var symbol: String {
         switch currency {
-        case "USD": symbol = "$"
-        case "EUR": symbol = "€"
-        case "GBP": symbol = "£"
-        default: symbol = currency + " "
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        default: currency + " "
         }
     }
     func money(_ v: Double) -> String { Format.money(v, symbol: symbol) }

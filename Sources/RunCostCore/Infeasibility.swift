@@ -47,9 +47,13 @@ extension Limits {
     }
 }
 
-/// Rounds `x` up to a whole number of `step`s, forgiving binary noise (0.12 s in 1 ms steps is 120, not 121).
-func roundUp(_ x: Double, to step: Double) -> Double {
+/// Rounds `x` up to a whole number of `step`s, forgiving binary noise (0.12 s in 1 ms steps is 120,
+/// not 121). Truncates through Int64 because `rounded()` is a libm call on baseline x86-64 and
+/// this runs millions of times a second in sweeps.
+@inline(__always) func roundUp(_ x: Double, to step: Double) -> Double {
     guard step > 0 else { return x }
-    let q = x / step, nearest = q.rounded()
-    return (abs(q - nearest) <= 1e-9 * max(1, nearest) ? nearest : q.rounded(.up)) * step
+    let q = x / step
+    guard q >= 0, q < 9e15 else { return q.rounded(.up) * step }
+    let whole = Double(Int64(q))
+    return (q - whole <= 1e-9 * max(1, whole) ? whole : whole + 1) * step
 }

@@ -40,13 +40,6 @@ extension ProvisionedPricing {
         return min(cpuBound, concurrencyBound)
     }
 
-    /// Cost of one instance slot that runs `hours` in the month: increments, minimum and cap applied.
-    func slotCost(hours: Double, hourly: Double) -> Double {
-        guard hours > 0 else { return 0 }
-        let billed = max(minimumBilledHours, roundUp(hours, to: billingIncrementHours)) * hourly
-        return min(monthlyCap ?? .infinity, billed)
-    }
-
     func evaluate<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let size: InstanceSize
         switch instanceSize(for: w) {
@@ -74,16 +67,19 @@ extension ProvisionedPricing {
         // the levels from the busiest down accumulates each group of slots' running hours.
         var instanceCost = 0.0, runningHours = 0.0, paidHours = 0.0, usedHours = 0.0, billedHours = 0.0
         var i = levels.count - 1
+        var n = instances(levels[i])
         while i >= 0 {
-            let level = levels[i], n = instances(level)
+            let level = levels[i]
             let below = i > 0 ? instances(levels[i - 1]) : 0
             runningHours += level.share * hours
             paidHours += n * level.share * hours
             usedHours += min(n, needed(level)) * level.share * hours
             if n > below {
-                instanceCost += (n - below) * slotCost(hours: runningHours, hourly: size.hourly)
-                billedHours += (n - below) * max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
+                let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
+                instanceCost += (n - below) * min(monthlyCap ?? .infinity, billed * size.hourly)
+                billedHours += (n - below) * billed
             }
+            n = below
             i -= 1
         }
         let lowCount = instances(levels[0])
@@ -92,24 +88,27 @@ extension ProvisionedPricing {
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
 
-        let capped = monthlyCap.map { instanceCost < billedHours * size.hourly - 1e-9 && $0 > 0 } ?? false
-        let capText = capped ? ", capped at \(money.money(monthlyCap!)) per instance-month" : ""
-        let fleet = lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) × \(Format.grouped(billedHours / max(peakCount, 1))) h"
-                                          : "\(Format.grouped(billedHours)) instance-hours"
+        // Text for the formulas; built only when line items are kept (never in the sweep kernel).
+        func fleet() -> String {
+            let capped = monthlyCap.map { $0 > 0 && instanceCost < billedHours * size.hourly - 1e-9 } ?? false
+            let count = lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) × \(Format.grouped(billedHours / max(peakCount, 1))) h"
+                                              : "\(Format.grouped(billedHours)) instance-hours"
+            return count + (capped ? " [capped at \(money.money(monthlyCap!)) per instance-month]" : "")
+        }
         switch rate {
         case .perInstanceHour:
             ledger.charge(instanceCost, LineItem(
                 name: "Instances", quantity: billedHours, unit: "instance-hours", unitPrice: size.hourly, cost: instanceCost,
-                formula: "\(fleet) × \(money.price(size.hourly))/h" + capText))
+                formula: "\(fleet()) × \(money.price(size.hourly))/h"))
         case let .perResource(vcpuHour, gbHour, _):
             let vcpuShare = size.hourly > 0 ? size.vcpu * vcpuHour / size.hourly : 0
             let gb = size.memoryMiB / 1024
             ledger.charge(instanceCost * vcpuShare, LineItem(
                 name: "vCPU", quantity: billedHours * size.vcpu, unit: "vCPU-hours", unitPrice: vcpuHour, cost: instanceCost * vcpuShare,
-                formula: "\(fleet) × \(Format.grouped(size.vcpu)) vCPU × \(money.price(vcpuHour))/vCPU-h" + capText))
+                formula: "\(fleet()) × \(Format.grouped(size.vcpu)) vCPU × \(money.price(vcpuHour))/vCPU-h"))
             ledger.charge(instanceCost * (1 - vcpuShare), LineItem(
                 name: "Memory", quantity: billedHours * gb, unit: "GB-hours", unitPrice: gbHour, cost: instanceCost * (1 - vcpuShare),
-                formula: "\(fleet) × \(Format.grouped(gb, maxFractionDigits: 3)) GB × \(money.price(gbHour))/GB-h" + capText))
+                formula: "\(fleet()) × \(Format.grouped(gb, maxFractionDigits: 3)) GB × \(money.price(gbHour))/GB-h"))
         }
         if fixedMonthlyFee > 0 {
             ledger.charge(fixedMonthlyFee, LineItem(

@@ -7,11 +7,13 @@ public enum Sweep {
                            row: (Double, [Double?]) throws -> Void) rethrows {
         var costs = [Double?](repeating: nil, count: offerings.count)
         var w = base
-        for i in 0..<range.points {
-            let value = range.value(at: i)
-            parameter.set(value, on: &w)
-            for (j, o) in offerings.enumerated() { costs[j] = Estimator.monthlyCost(o, w) }
-            try row(parameter.isWhole ? value.rounded() : value, costs)
+        try offerings.withUnsafeBufferPointer { offerings in   // no per-evaluation copies of an Offering
+            for i in 0..<range.points {
+                let value = range.value(at: i)
+                parameter.set(value, on: &w)
+                for j in offerings.indices { costs[j] = Estimator.monthlyCost(offerings[j], w) }
+                try row(parameter.isWhole ? value.rounded() : value, costs)
+            }
         }
     }
 

@@ -14,11 +14,12 @@ public struct YAMLFile {
         let text = try YAMLFile.readText(path)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Every value is read as text and parsed by runcost, so skip Yams' regex tag resolution.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw YAMLFile.locate(error, path: path)
         }
-        guard let node, !(node.scalar.map { $0.string.isEmpty && $0.tag == .implicit } ?? false) else {
+        guard let node, !(node.scalar.map { $0.string.isEmpty } ?? false) else {
             throw InputError(.wholeFile(path), "the file is empty; expected a YAML mapping")
         }
         root = node
@@ -124,7 +125,7 @@ public struct Fields {
     public mutating func optional(_ key: String) -> Node? {
         read.insert(key)
         guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let s) = value, s.tag == .implicit || s.tag.description == "tag:yaml.org,2002:null", s.string.isEmpty || s.string == "~" || s.string == "null" {
+        if case .scalar(let s) = value, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
             return nil
         }
         return value

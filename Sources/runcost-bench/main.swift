@@ -48,20 +48,25 @@ do {
     print("runcost-bench: \(offerings.count) bundled USD offerings, workload examples/api.yaml, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
     if wanted("kernel") {
-        // Offering-evaluations per second on one core: sweep requests over 6 decades.
-        let points = 20_000
-        var rates: [Double] = []
-        var checksum = 0.0
-        for _ in 0..<7 {
-            let t = seconds {
-                Sweep.run(offerings, workload, .requests, SweepRange(from: 1e5, to: 1e11, points: points)) { _, costs in
-                    checksum += costs[0] ?? 0
+        // Offering-evaluations per second on one core: sweep requests over 6 decades, for the
+        // example's diurnal traffic (24 hourly levels per provisioned estimate) and for constant traffic.
+        var constant = workload
+        constant.traffic = .constant
+        for (label, w) in [("diurnal 24-level traffic", workload), ("constant traffic", constant)] {
+            let points = Int(ProcessInfo.processInfo.environment["BENCH_POINTS"] ?? "") ?? 20_000
+            var rates: [Double] = []
+            var checksum = 0.0
+            for _ in 0..<7 {
+                let t = seconds {
+                    Sweep.run(offerings, w, .requests, SweepRange(from: 1e5, to: 1e11, points: points)) { _, costs in
+                        checksum += costs[0] ?? 0
+                    }
                 }
+                rates.append(Double(points * offerings.count) / t)
             }
-            rates.append(Double(points * offerings.count) / t)
+            print(String(format: "sweep kernel, %@: %.1f M offering-evaluations/s (median of 7; %d points × %d offerings) [checksum %.0f]",
+                         label, median(rates) / 1e6, points, offerings.count, checksum))
         }
-        print(String(format: "sweep kernel: %.1f M offering-evaluations/s (median of 7; %d points × %d offerings) [checksum %.0f]",
-                     median(rates) / 1e6, points, offerings.count, checksum))
     }
 
     if wanted("breakeven") {

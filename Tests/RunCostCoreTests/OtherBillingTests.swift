@@ -99,7 +99,7 @@ import Testing
     @Test func monthlyCap() {
         let e = Estimator.estimate(Fixtures.vm(hourly: 0.05, cap: 25), Fixtures.workload(1e3, 0.1, 256))
         #expect(e.monthlyCost == 25)
-        #expect(e.lineItems[0].formula.hasSuffix("capped at $25.00 per instance-month"))
+        #expect(e.lineItems[0].formula == "1 instance(s) × 730 h [capped at $25.00 per instance-month] × $0.05/h")
     }
 
     // Hourly increments: 10.2 h of service bills 11 h.
