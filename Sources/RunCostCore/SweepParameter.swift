@@ -30,6 +30,14 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         }
     }
 
+    /// "below 15.2M requests/month", "duration above 8min": units read after the number, inputs before.
+    public func phrase(_ relation: String, _ value: Double) -> String {
+        switch self {
+        case .requests, .rps, .hours, .instances: "\(relation) \(format(value)) \(noun)"
+        default: "\(noun) \(relation) \(format(value))"
+        }
+    }
+
     /// Whole-number parameters are evaluated at whole values only.
     public var isWhole: Bool { self == .concurrency || self == .instances }
 

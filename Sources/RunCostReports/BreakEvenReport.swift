@@ -17,20 +17,20 @@ public struct BreakEvenReport {
         for (i, r) in result.ranges.enumerated() {
             let who = r.offering ?? "nothing can run the workload"
             if result.ranges.count == 1 { out += "  across the whole range: \(who)\n" }
-            else if i == 0 { out += "  below \(p.format(r.to)) \(noun): \(who)\n" }
-            else if i == result.ranges.count - 1 { out += "  above \(p.format(r.from)) \(noun): \(who)\n" }
-            else { out += "  \(p.format(r.from)) – \(p.format(r.to)) \(noun): \(who)\n" }
+            else if i == 0 { out += "  \(p.phrase("below", r.to)): \(who)\n" }
+            else if i == result.ranges.count - 1 { out += "  \(p.phrase("above", r.from)): \(who)\n" }
+            else { out += "  \(p.phrase("from", r.from)) to \(p.format(r.to)): \(who)\n" }
         }
         out += "\nCrossovers (\(result.crossovers.count)):\n"
         if result.crossovers.isEmpty { out += "  none in this range\n" }
         for c in result.crossovers {
-            out += "  at \(p.format(c.value)) \(noun) (\(Format.money(c.cost))/month): \(c.cheaperAbove) becomes cheaper than \(c.cheaperBelow)\n"
+            out += "  \(p.phrase("at", c.value)) (\(Format.money(c.cost))/month): \(c.cheaperAbove) becomes cheaper than \(c.cheaperBelow)\n"
         }
         if !result.feasibilityChanges.isEmpty {
             out += "\nLimits:\n"
             for f in result.feasibilityChanges {
-                out += f.feasibleAbove ? "  \(f.offering) becomes feasible above \(p.format(f.value)) (below: \(f.reason))\n"
-                                       : "  \(f.offering) becomes infeasible above \(p.format(f.value)): \(f.reason)\n"
+                out += f.feasibleAbove ? "  \(f.offering) becomes feasible with \(p.phrase("above", f.value)) (below: \(f.reason))\n"
+                                       : "  \(f.offering) becomes infeasible with \(p.phrase("above", f.value)): \(f.reason)\n"
             }
         }
         return out

@@ -16,6 +16,7 @@ public enum Charts {
         Sweep.run(offerings, w, parameter, points) { x, costs in
             for k in costs.indices { series[k].points.append((x: x, y: costs[k])) }
         }
+        for k in series.indices where series[k].points.allSatisfy({ $0.y == nil }) { series[k].label += " (infeasible)" }
         // Mark the crossovers where the cheapest offering changes: all pairs would bury the chart.
         let markers = result.ranges.dropFirst().compactMap { r -> ChartMarker? in
             guard let id = r.offering, let o = offerings.first(where: { $0.id == id }),
