@@ -49,20 +49,22 @@ public enum Format {
 
     /// Seconds in the largest unit that keeps the number readable: `120ms`, `2s`, `15min`, `3h`.
     public static func duration(_ seconds: Double) -> String {
-        if seconds >= 3600 { return grouped(seconds / 3600, maxFractionDigits: 2) + "h" }
-        if seconds >= 60 { return grouped(seconds / 60, maxFractionDigits: 2) + "min" }
-        if seconds >= 1 { return grouped(seconds, maxFractionDigits: 3) + "s" }
+        // Thresholds forgive binary noise, so 0.9999999 s reads "1s", not "1,000ms".
+        let s = seconds * (1 + 1e-9)
+        if s >= 3600 { return grouped(seconds / 3600, maxFractionDigits: 2) + "h" }
+        if s >= 60 { return grouped(seconds / 60, maxFractionDigits: 2) + "min" }
+        if s >= 1 { return grouped(seconds, maxFractionDigits: 3) + "s" }
         return grouped(seconds * 1000, maxFractionDigits: 3) + "ms"
     }
 
     /// MiB as `512MB` or `1.5GB` (binary units, as the providers bill).
     public static func memory(_ mib: Double) -> String {
-        mib >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB" : grouped(mib, maxFractionDigits: 2) + "MB"
+        mib * (1 + 1e-9) >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB" : grouped(mib, maxFractionDigits: 2) + "MB"
     }
 
     /// Counts with a metric suffix: `3M`, `1.5B`, `250k`.
     public static func count(_ value: Double) -> String {
-        let a = abs(value)
+        let a = abs(value) * (1 + 1e-9)
         if a >= 1e9 { return grouped(value / 1e9, maxFractionDigits: 3) + "B" }
         if a >= 1e6 { return grouped(value / 1e6, maxFractionDigits: 3) + "M" }
         if a >= 1e3 { return grouped(value / 1e3, maxFractionDigits: 3) + "k" }

@@ -135,7 +135,7 @@ public enum WorkloadSummary {
         if let cpu = w.cpuTime { parts.append("CPU \(Format.duration(cpu))") }
         if let v = w.vcpu { parts.append("\(Format.grouped(v)) vCPU") }
         if w.concurrency != 1 { parts.append("concurrency \(Format.grouped(w.concurrency))") }
-        parts.append(w.traffic.name + (w.peakToAverage.map { " (peak \(Format.grouped($0))× average)" } ?? ""))
+        parts.append(w.traffic.name + (w.traffic == .constant ? "" : " (peak \(Format.grouped(w.profile.peakMultiplier, maxFractionDigits: 2))× average)"))
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }

@@ -78,7 +78,9 @@ public struct SweepReport {
         let headers = [parameter.noun] + offerings.map(\.id)
         let alignments = headers.map { _ in TextTable.Alignment.right }
         var rows: [[String]] = []
+        var anyInfeasible = false
         Sweep.run(offerings, workload, parameter, range) { x, costs in
+            anyInfeasible = anyInfeasible || costs.contains { $0 == nil }
             rows.append([parameter.format(x)] + costs.map { $0.map { Format.money($0) } ?? "–" })
         }
         if markdown { emit(MarkdownTable.render(headers, alignments, rows)) }
@@ -87,7 +89,7 @@ public struct SweepReport {
             rows.forEach { t.add($0) }
             emit(t.rendered())
         }
-        emit("\n– infeasible. " + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
+        emit("\n" + (anyInfeasible ? "– infeasible (see --layout long for why). " : "") + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
     }
 }
 

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The classic results, one command each. Writes charts to docs/img/ (run from the repository root).
+# Usage: bash examples/scenarios.sh [path/to/runcost]
+set -euo pipefail
+runcost=${1:-.build/release/runcost}
+[ -x "$runcost" ] || { swift build -c release --product runcost >/dev/null; runcost=.build/release/runcost; }
+mkdir -p docs/img
+api=(--offering aws-lambda-arm --offering gcp-cloud-run-request --offering aws-fargate-arm --offering aws-ec2-t3.small)
+batch=(--offering aws-lambda-arm --offering gcp-cloud-run-request --offering aws-fargate-arm --offering aws-ec2-m5.large)
+
+echo "== 1. Request volume for an API: pay-per-use below the break-even, provisioned above"
+"$runcost" breakeven examples/api.yaml --vary requests --from 100k --to 10B "${api[@]}"
+"$runcost" breakeven examples/api.yaml --vary requests --from 100k --to 10B "${api[@]}" --format svg -o docs/img/api-requests.svg
+
+echo "== 2. Duration of a batch task up to one hour: FaaS costs more, then cannot run at all"
+"$runcost" breakeven examples/long-task.yaml --vary duration --from 10s --to 1h "${batch[@]}"
+"$runcost" breakeven examples/long-task.yaml --vary duration --from 10s --to 1h "${batch[@]}" --format svg -o docs/img/long-task-duration.svg
+
+echo "== 3. Steady vs bursty traffic at the same monthly volume: idle capacity"
+"$runcost" compare examples/api.yaml --traffic constant --fixed-fleet "${api[@]}"
+"$runcost" compare examples/api.yaml --traffic bursty --peak-to-average 20 --fixed-fleet "${api[@]}"
+"$runcost" sweep examples/api.yaml --traffic bursty --fixed-fleet --vary peak-to-average --from 1 --to 20 --points 8 "${api[@]}"
+"$runcost" sweep examples/api.yaml --traffic bursty --fixed-fleet --vary peak-to-average --from 1 --to 20 "${api[@]}" --format svg -o docs/img/api-burstiness.svg
+
+echo "== 4. Memory for a function"
+"$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --points 8 --kind serverless
+"$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --kind serverless --format svg -o docs/img/resize-memory.svg
