@@ -206,22 +206,5 @@ public struct CheckReport: Sendable {
         return out + "</testsuites>\n"
     }
 
-    /// Escapes XML text and attributes; drops characters XML 1.0 cannot carry.
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case let c where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { XML.escape(s, keepLineBreaks: true) }
 }

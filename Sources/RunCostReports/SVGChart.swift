@@ -78,26 +78,7 @@ public enum SVGChart {
 
     // MARK: text helpers
 
-    /// Escapes XML specials and drops characters XML 1.0 forbids, so any label parses.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func xml(_ text: String) -> String { XML.escape(text) }
 
     /// Fixed two decimals; never NaN/inf (callers filter those, this is the last guard).
     static func num(_ v: Double) -> String {
