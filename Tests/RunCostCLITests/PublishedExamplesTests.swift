@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Providers' own worked examples (and infracost golden files where providers publish none),
+/// reproduced to the cent with the bundled pricing tables through `compare --format json`.
+@Suite struct PublishedExamplesTests {
+    func estimate(_ offering: String, _ args: [String]) throws -> [String: Any] {
+        let result = try RuncostBinary.run(["compare", "--offering", offering, "--format", "json"] + args)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        return (json["estimates"] as! [[String: Any]])[0]
+    }
+
+    func cents(_ e: [String: Any]) -> Double { ((e["monthly_cost"] as! Double) * 100).rounded() / 100 }
+
+    // Cloudflare Workers pricing docs, "Example pricing: Standard Usage Model"
+    // (cloudflare/cloudflare-docs, src/content/docs/workers/platform/pricing.mdx):
+    // 1. 15M requests, 7 ms CPU: $5 + $1.50 + $1.50 = $8.00.
+    @Test func cloudflareExample1() throws {
+        let e = try estimate("cloudflare-workers-standard", ["--requests", "15M", "--duration", "50ms", "--cpu-time", "7ms", "--memory", "128MB"])
+        #expect(cents(e) == 8.00)
+    }
+
+    // 2. A Cron Trigger: 720 requests, 3 min (180,000 ms) CPU each: $5 + $0 + $1.99 = $6.99.
+    @Test func cloudflareExample2() throws {
+        let e = try estimate("cloudflare-workers-standard", ["--requests", "720", "--duration", "3min", "--cpu-time", "180000ms", "--memory", "128MB"])
+        #expect(cents(e) == 6.99)
+    }
+
+    // 3. 100M requests, 7 ms CPU: $5 + $27.00 + $13.40 = $45.40.
+    @Test func cloudflareExample3() throws {
+        let e = try estimate("cloudflare-workers-standard", ["--requests", "100M", "--duration", "20ms", "--cpu-time", "7ms", "--memory", "128MB"])
+        #expect(cents(e) == 45.40)
+    }
+
+    // Microsoft, "Estimating Consumption plan costs" (azure-docs functions-consumption-costs.md):
+    // memory is rounded up to the nearest 128 MB bucket — a process using 160 MB is charged for 256 MB.
+    // 1M executions × 1 s × 0.25 GB = 250,000 GB-s × $0.000016 = $4.00, + 1M × $0.20/1M = $0.20.
+    @Test func azureMemoryBucket() throws {
+        let e = try estimate("azure-functions-consumption", ["--requests", "1M", "--duration", "1s", "--memory", "160MB"])
+        #expect(cents(e) == 4.20)
+        #expect((e["notes"] as! [String]).contains("billed 1s × 256MB per request"))
+    }
+
+    // infracost golden aws/testdata/ecs_service_test (2025-07-07): a 1 vCPU, 2 GB Fargate task for
+    // 730 h = $29.55 vCPU + $6.49 memory.
+    @Test func fargateGolden() throws {
+        let e = try estimate("aws-fargate-x86", ["--requests", "1k", "--duration", "100ms", "--memory", "2GB", "--vcpu", "1"])
+        let items = (e["line_items"] as! [[String: Any]]).map { (($0["cost"] as! Double) * 100).rounded() / 100 }
+        #expect(items == [29.55, 6.49])
+    }
+
+    // infracost golden aws/testdata/instance_test (2024-07-01): t3.medium on-demand 730 h = $30.37.
+    @Test func ec2Golden() throws {
+        let e = try estimate("aws-ec2-t3.medium", ["--requests", "1k", "--duration", "100ms", "--memory", "1GB"])
+        #expect(cents(e) == 30.37)
+    }
+}
