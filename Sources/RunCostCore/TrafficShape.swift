@@ -37,10 +37,20 @@ public struct TrafficProfile: Sendable, Equatable {
 
     public static let constant = TrafficProfile(levels: [Level(multiplier: 1, share: 1)])
 
-    /// Levels are kept sorted by load, lightest first: fleet sizing relies on it.
+    /// Levels are kept sorted by load, lightest first (fleet sizing relies on it), and equal loads
+    /// are merged: a symmetric daily wave has 13 distinct hours, not 24, and every sweep point
+    /// walks them all.
     init(levels: [Level]) {
-        self.levels = levels.sorted { $0.multiplier < $1.multiplier }
-        peakMultiplier = self.levels.last?.multiplier ?? 1
+        var merged: [Level] = []
+        for level in levels.sorted(by: { $0.multiplier < $1.multiplier }) {
+            if let last = merged.last, abs(level.multiplier - last.multiplier) <= 1e-12 * max(1, level.multiplier) {
+                merged[merged.count - 1].share += level.share
+            } else {
+                merged.append(level)
+            }
+        }
+        self.levels = merged
+        peakMultiplier = merged.last?.multiplier ?? 1
     }
 
     public init(_ shape: TrafficShape, peakToAverage: Double?) {

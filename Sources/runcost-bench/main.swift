@@ -49,10 +49,10 @@ do {
 
     if wanted("kernel") {
         // Offering-evaluations per second on one core: sweep requests over 6 decades, for the
-        // example's diurnal traffic (24 hourly levels per provisioned estimate) and for constant traffic.
+        // example's diurnal traffic (13 distinct hourly loads per provisioned estimate) and for constant traffic.
         var constant = workload
         constant.traffic = .constant
-        for (label, w) in [("diurnal 24-level traffic", workload), ("constant traffic", constant)] {
+        for (label, w) in [("diurnal traffic (13 distinct hourly loads)", workload), ("constant traffic", constant)] {
             let points = Int(ProcessInfo.processInfo.environment["BENCH_POINTS"] ?? "") ?? 20_000
             var rates: [Double] = []
             var checksum = 0.0
