@@ -10,7 +10,7 @@ struct BreakEvenCommand: ParsableCommand {
         discussion: """
         Examples:
           runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B
-          runcost breakeven examples/batch.yaml --vary duration --from 1s --to 2h --baseline aws-lambda-arm
+          runcost breakeven examples/long-task.yaml --vary duration --from 1s --to 1h --baseline aws-lambda-arm
           runcost breakeven examples/api.yaml --vary requests --from 1M --to 1B --format svg -o api.svg
         """)
 
@@ -56,7 +56,7 @@ struct CapacityCommand: ParsableCommand {
         discussion: """
         Examples:
           runcost capacity examples/api.yaml --budget 100
-          runcost capacity examples/batch.yaml --budget 50 --vary duration --from 1s --to 2h
+          runcost capacity examples/long-task.yaml --budget 50 --vary duration --from 1s --to 1h
         """)
 
     @OptionGroup var workload: WorkloadOptions

@@ -9,6 +9,13 @@ struct Runcost: ParsableCommand {
         abstract: "What will this workload cost per month on serverless, PaaS, containers and VMs?",
         discussion: """
         Prices one workload across providers and billing models from editable pricing tables, offline.
+
+        Examples:
+          runcost compare examples/api.yaml
+          runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B
+          runcost tui examples/api.yaml
+          runcost check examples/budget.yaml
+
         Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error.
         """,
         version: "0.1.0",

@@ -10,7 +10,7 @@ struct SweepCommand: ParsableCommand {
         discussion: """
         Examples:
           runcost sweep examples/api.yaml --vary requests --from 100k --to 10B --format csv
-          runcost sweep examples/batch.yaml --vary duration --from 1s --to 1h --format svg -o batch.svg
+          runcost sweep examples/long-task.yaml --vary duration --from 1s --to 1h --format svg -o long-task.svg
           runcost sweep examples/api.yaml --vary requests --from 1M --to 1B --vary duration --from 10ms --to 10s
         """)
 
