@@ -16,17 +16,14 @@ struct BreakEvenCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown, svg }
 
-    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var range: RangeOptions
     @Option(help: ArgumentHelp("Report only crossovers with this offering.", valueName: "id")) var baseline: String?
     @Option(help: "table, csv, json, markdown or svg.") var format: Format = .table
-    @OptionGroup var filter: FilterOptions
-    @OptionGroup var pricing: PricingOptions
-    @OptionGroup var money: CurrencyOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try Selection(workload, pricing, filter, money)
+        let selection = try self.selection.resolve()
         let (parameter, r) = try range.ranges(single: true, defaultPoints: [1024])[0]
         if let baseline {
             let found = try selection.catalog.require(baseline, origin: .flag("--baseline"))
@@ -45,7 +42,7 @@ struct BreakEvenCommand: ParsableCommand {
         case .json: text = report.json()
         case .svg: text = Charts.breakEven(selection.offerings, selection.workload, result, r)
         }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: self.selection.inputFiles)
     }
 }
 
@@ -59,13 +56,10 @@ struct CapacityCommand: ParsableCommand {
           runcost capacity examples/long-task.yaml --budget 50 --vary duration --from 1s --to 1h
         """)
 
-    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var selection: SelectionOptions
     @Option(help: ArgumentHelp("Monthly budget (100, 100 USD).", valueName: "amount")) var budget: String
     @OptionGroup var range: RangeOptions
     @Option(help: "table, csv, json or markdown.") var format: ReportFormat = .table
-    @OptionGroup var filter: FilterOptions
-    @OptionGroup var pricing: PricingOptions
-    @OptionGroup var money: CurrencyOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -73,10 +67,10 @@ struct CapacityCommand: ParsableCommand {
         switch Quantity.money(budget) {
         case .failure(let e): throw InputError(.flag("--budget"), e.message)
         case .success(let m):
-            if let c = m.currency, c != money.currency { throw InputError(.flag("--budget"), "budget is in \(c) but the comparison is in \(money.currency)") }
+            if let c = m.currency, c != self.selection.currency { throw InputError(.flag("--budget"), "budget is in \(c) but the comparison is in \(self.selection.currency)") }
             amount = m.amount
         }
-        let selection = try Selection(workload, pricing, filter, money)
+        let selection = try self.selection.resolve()
         var options = range
         if options.vary.isEmpty { options.vary = [.requests]; options.from = ["1"]; options.to = ["1e13"] }
         let (parameter, r) = try options.ranges(single: true, defaultPoints: [512])[0]
@@ -89,6 +83,6 @@ struct CapacityCommand: ParsableCommand {
         case .csv: text = report.csv()
         case .json: text = report.json()
         }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: self.selection.inputFiles)
     }
 }

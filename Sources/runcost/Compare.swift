@@ -13,17 +13,14 @@ struct Compare: ParsableCommand {
           runcost compare examples/etl.yaml --kind vm --kind container --format markdown
         """)
 
-    @OptionGroup var workload: WorkloadOptions
-    @OptionGroup var filter: FilterOptions
-    @OptionGroup var pricing: PricingOptions
-    @OptionGroup var money: CurrencyOptions
+    @OptionGroup var selection: SelectionOptions
     @Option(help: "Output format: table, csv, json or markdown.") var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try Selection(workload, pricing, filter, money)
+        let selection = try self.selection.resolve()
         let report = CompareReport(workload: selection.workload, workloadName: selection.spec.name,
-                                   estimates: Estimator.compare(selection.offerings, selection.workload), currency: money.currency)
+                                   estimates: Estimator.compare(selection.offerings, selection.workload), currency: self.selection.currency)
         var text: String
         switch format {
         case .table: text = report.table()
@@ -32,6 +29,6 @@ struct Compare: ParsableCommand {
         case .json: text = report.json()
         }
         if let note = selection.leftOutNote, format == .table || format == .markdown { text += note + "\n" }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: self.selection.inputFiles)
     }
 }

@@ -48,3 +48,16 @@ struct CurrencyOptions: ParsableArguments {
         return rates
     }
 }
+
+/// The option groups every pricing command shares: the workload, which offerings, which tables,
+/// which currency.
+struct SelectionOptions: ParsableArguments {
+    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var filter: FilterOptions
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var money: CurrencyOptions
+
+    func resolve() throws -> Selection { try Selection(workload, pricing, filter, money) }
+    var currency: String { money.currency }
+    var inputFiles: [String] { workload.inputFiles }
+}

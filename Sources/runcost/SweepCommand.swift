@@ -16,19 +16,16 @@ struct SweepCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown, svg }
 
-    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var range: RangeOptions
     @Option(help: "wide: a row per point, a column per offering; long: a row per point and offering.") var layout: SweepReport.Layout = .wide
     @Option(help: "table, csv, json, markdown or svg.") var format: Format = .table
-    @OptionGroup var filter: FilterOptions
-    @OptionGroup var pricing: PricingOptions
-    @OptionGroup var money: CurrencyOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try Selection(workload, pricing, filter, money)
+        let selection = try self.selection.resolve()
         let ranges = try range.ranges(single: false, defaultPoints: [range.vary.count == 2 ? 60 : 50, 20])
-        let sink = try TextSink(path: output.output, inputs: workload.inputFiles)
+        let sink = try TextSink(path: output.output, inputs: self.selection.inputFiles)
         if ranges.count == 2 {
             let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
             switch format {
