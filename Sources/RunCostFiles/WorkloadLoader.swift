@@ -71,6 +71,10 @@ public struct WorkloadSpec: Sendable {
             return try Fields.bool(v.text, field.rawValue, v.origin)
         }
 
+        // Flags replace their counterpart (override), so both can only come from one file.
+        for (a, b) in [(WorkloadField.requests, WorkloadField.rps), (.trace, .traffic)] where values[a] != nil && values[b] != nil {
+            throw InputError(values[b]!.origin, "give \(a.rawValue) or \(b.rawValue), not both")
+        }
         let missing = [WorkloadField.duration, .memory].filter { values[$0] == nil }
             + (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
         guard missing.isEmpty else {

@@ -85,6 +85,13 @@ import RunCostCore
         }
     }
 
+    @Test func oneVolumeOnly() throws {
+        let path = try temp("w.yaml", "requests: 3M\nrps: 5\nduration: 1s\nmemory: 1GB\n")
+        #expect(throws: InputError(.file(path, line: 2, column: 6), "give requests or rps, not both")) {
+            try WorkloadSpec(file: path).build()
+        }
+    }
+
     @Test func traceFile() throws {
         let path = try temp("t.csv", "timestamp,requests\n2026-11-02T00:00:00Z,100\n2026-11-02T01:00:00Z,300\n")
         let trace = try TraceFile.load(path)
