@@ -28,7 +28,7 @@ public struct Estimate: Sendable, Equatable {
     public var feasible: Bool { reasons.isEmpty }
 
     public func costPerMillionRequests(_ workload: Workload) -> Double? {
-        workload.requestsPerMonth > 0 ? monthlyCost / workload.requestsPerMonth * 1e6 : nil
+        workload.requestsPerMonth >= 1 ? monthlyCost / workload.requestsPerMonth * 1e6 : nil
     }
 }
 

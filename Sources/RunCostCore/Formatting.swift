@@ -25,6 +25,8 @@ public enum Format {
 
     /// Money rounded to cents: `$1,234.50`.
     public static func money(_ value: Double, symbol: String = "$") -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? symbol + "∞" : "-" + symbol + "∞") }
+        guard abs(value) < 1e15 else { return (value < 0 ? "-" : "") + symbol + String(format: "%.3g", abs(value)) }
         let cents = (abs(value) * 100).rounded() / 100
         let body = String(format: "%.2f", cents)
         let parts = body.split(separator: ".")

@@ -180,6 +180,7 @@ import Testing
     @Test func formats() {
         #expect(Format.money(1234.5) == "$1,234.50")
         #expect(Format.money(-0.004) == "$0.00")
+        #expect(Format.money(.infinity) == "$∞" && Format.money(.nan) == "–" && Format.money(2e18) == "$2e+18")
         #expect(Format.price(0.0000166667) == "$0.0000166667")
         #expect(Format.count(3e6) == "3M")
         #expect(Format.duration(0.12) == "120ms")
