@@ -111,14 +111,18 @@ public struct GridReport {
         }
     }
 
+    /// Streams cells like the CSV does, so a large grid never sits in memory.
     public func json(_ emit: (String) -> Void) {
-        var cells: [JSON] = []
+        let head = JSON.object([("x", .string(x.0.rawValue)), ("y", .string(y.0.rawValue)), ("free_tier", .bool(workload.freeTier))]).rendered()
+        emit(String(head.dropLast(2)) + ",\n  \"cells\": [")
+        var first = true
         Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { vx, vy, k, cost in
-            cells.append(.object([(x.0.rawValue, .number(vx)), (y.0.rawValue, .number(vy)),
-                                  ("cheapest", k.map { .string(offerings[$0].id) } ?? .null), ("monthly_cost", JSON.number(cost))]))
+            let cell = JSON.object([(x.0.rawValue, .number(vx)), (y.0.rawValue, .number(vy)),
+                                    ("cheapest", k.map { .string(offerings[$0].id) } ?? .null), ("monthly_cost", JSON.number(cost))])
+            emit((first ? "\n    " : ",\n    ") + cell.rendered().replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: ""))
+            first = false
         }
-        emit(JSON.object([("x", .string(x.0.rawValue)), ("y", .string(y.0.rawValue)), ("free_tier", .bool(workload.freeTier)),
-                          ("cells", .array(cells))]).rendered() + "\n")
+        emit("\n  ]\n}\n")
     }
 
     /// A text heatmap: one letter per offering, rows from the largest y down, with a legend.

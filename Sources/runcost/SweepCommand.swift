@@ -25,6 +25,11 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let selection = try self.selection.resolve()
         let ranges = try range.ranges(single: false, defaultPoints: [range.vary.count == 2 ? 60 : 50, 20])
+        // Tables align columns over all rows, so they are held in memory: keep them readable.
+        let cells = ranges.map(\.1.points).reduce(1, *)
+        if (format == .table || format == .markdown), cells > 10_000 {
+            throw InputError(.flag("--points"), "a \(format.rawValue) of \(cells) points is not readable; use --format csv or json, which stream")
+        }
         let sink = try TextSink(path: output.output, inputs: self.selection.inputFiles)
         if ranges.count == 2 {
             let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
