@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,8 +90,22 @@ static inline void rc_on_crash_signal(int sig) {
     raise(sig);
 }
 
+// The signal mask found at start-up: a parent may hand down blocked termination signals (threads
+// of libdispatch block them, and children spawned from such a thread inherit the mask), which
+// would leave SIGTERM and SIGHUP pending forever instead of restoring the terminal.
+static inline sigset_t *rc_saved_mask(void) {
+    static sigset_t saved;
+    return &saved;
+}
+
 static inline void rc_install_signal_handlers(void) {
     rc_pending_signal_number = 0;
+    sigset_t termination;
+    sigemptyset(&termination);
+    sigaddset(&termination, SIGTERM);
+    sigaddset(&termination, SIGHUP);
+    sigaddset(&termination, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &termination, rc_saved_mask());
     struct sigaction action;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;  // No SA_RESTART: a signal should cut the read timeout short.
@@ -108,6 +123,7 @@ static inline void rc_install_signal_handlers(void) {
 }
 
 static inline void rc_restore_signal_handlers(void) {
+    pthread_sigmask(SIG_SETMASK, rc_saved_mask(), NULL);
     for (int i = 0; i < RC_COUNT(rc_termination_signals); i++) {
         int sig = rc_termination_signals[i];
         sigaction(sig, rc_saved_action(sig), NULL);

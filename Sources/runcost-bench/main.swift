@@ -86,6 +86,8 @@ do {
         print(String(format: "runcost compare examples/api.yaml, all bundled tables: %.1f ms wall, median of 20", median(walls) * 1000))
     }
 
+    if wanted("tui") { try benchTUI(offerings: offerings, workload: workload) }
+
     if wanted("sweep") {
         let r = try runCLI(["sweep", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "100B",
                             "--points", "1000000", "--format", "csv"])

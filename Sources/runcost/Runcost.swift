@@ -19,7 +19,7 @@ struct Runcost: ParsableCommand {
         Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 internal error.
         """,
         version: "0.1.0",
-        subcommands: [Compare.self, Explain.self, SweepCommand.self, BreakEvenCommand.self, CapacityCommand.self, Check.self, Diff.self, PricingCommand.self])
+        subcommands: [Compare.self, Explain.self, SweepCommand.self, BreakEvenCommand.self, CapacityCommand.self, Check.self, Diff.self, PricingCommand.self, TUICommand.self])
 
     /// Maps every failure to the exit codes of design.md §4 and never prints a backtrace.
     static func main() {

@@ -1,0 +1,113 @@
+import Foundation
+import RunCostCore
+
+/// Writes a `Workload` as a workload file that `WorkloadSpec(file:)` reads back to the same values.
+/// Numbers are written in a human unit when that unit parses back to exactly the same Double,
+/// otherwise in the base unit, so saving never drifts a value.
+public enum WorkloadWriter {
+    /// The YAML text. `tracePath` is written as `trace:` when the traffic is a trace (a trace's counts
+    /// live in their own file); without it a trace workload cannot be written.
+    public static func yaml(_ w: Workload, name: String? = nil, description: String? = nil,
+                            tracePath: String? = nil, comment: String? = nil) throws -> String {
+        var out = ""
+        if let comment {
+            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { out += "# \(line)\n" }
+        }
+        func field(_ key: WorkloadField, _ value: String) { out += "\(key.rawValue): \(value)\n" }
+        if let name, !name.isEmpty { field(.name, YAMLText.quoted(name)) }
+        if let description, !description.isEmpty { field(.description, YAMLText.quoted(description)) }
+        field(.requests, YAMLText.count(w.requestsPerMonth))
+        field(.duration, YAMLText.duration(w.duration))
+        if let cpu = w.cpuTime { field(.cpuTime, YAMLText.duration(cpu)) }
+        field(.memory, YAMLText.memory(w.memoryMiB))
+        if let vcpu = w.vcpu { field(.vcpu, YAMLText.number(vcpu)) }
+        field(.concurrency, YAMLText.number(w.concurrency))
+        if let arch = w.arch { field(.arch, arch.rawValue) }
+        if let storage = w.ephemeralStorageMiB { field(.ephemeralStorage, YAMLText.memory(storage)) }
+        // Payload is read in memory units (MiB) and kept in KiB; dividing by 1024 is exact.
+        if let payload = w.payloadKiB { field(.payload, YAMLText.memory(payload / 1024)) }
+        if w.hoursPerMonth != 730 { field(.hours, YAMLText.number(w.hoursPerMonth)) }
+        if let n = w.instances { field(.instances, YAMLText.number(n)) }
+        if let n = w.minInstances { field(.minInstances, YAMLText.number(n)) }
+        if w.targetUtilization != 0.7 { field(.targetUtilization, YAMLText.number(w.targetUtilization)) }
+        if case .trace = w.traffic {
+            guard let tracePath else {
+                throw InputError(nil, "a workload with a traffic trace needs the trace file's path to be saved")
+            }
+            field(.trace, YAMLText.quoted(tracePath))
+        } else {
+            field(.traffic, w.traffic.name)
+        }
+        if let peak = w.peakToAverage { field(.peakToAverage, YAMLText.number(peak)) }
+        if w.fixedFleet { field(.fixedFleet, "true") }
+        field(.freeTier, w.freeTier ? "true" : "false")
+        return out
+    }
+}
+
+/// Scalars for hand-written YAML that runcost's readers parse back exactly.
+enum YAMLText {
+    /// A double-quoted YAML string (always quoted, so `no`, `1e3` or `#x` stay text).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(format: "%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The shortest text that reads back as exactly `v` (Swift's round-trip description, without `.0`).
+    static func number(_ v: Double) -> String {
+        var text = "\(v)"
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// `v` in the first of `units` whose text parses back to exactly `v`; else the base unit.
+    static func exact(_ v: Double, _ kind: Quantity.Kind, _ units: [(String, Double)], base: String) -> String {
+        for (unit, factor) in units {
+            let scaled = v / factor
+            guard scaled >= 1 else { continue }
+            // 0.12 / 0.001 is 119.99999999999999; the rounded 120 may still read back exactly.
+            let rounded = (scaled * 1e6).rounded() / 1e6
+            for candidate in [rounded, scaled] {
+                // Only short numbers are worth a unit: `120ms`, `1.5GB`, not `0.0001h`.
+                let text = number(candidate)
+                guard text.count <= 9, !text.contains("e") else { continue }
+                if case .success(let back) = Quantity.parse(text + unit, as: kind), back == v { return text + unit }
+            }
+        }
+        return number(v) + base
+    }
+
+    static func count(_ v: Double) -> String {
+        exact(v, .count, [("B", 1e9), ("M", 1e6), ("k", 1e3)], base: "")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        exact(seconds, .duration, [("h", 3600), ("min", 60), ("s", 1), ("ms", 0.001)], base: "s")
+    }
+
+    static func memory(_ mib: Double) -> String {
+        exact(mib, .memory, [("GB", 1024), ("MB", 1)], base: "MB")
+    }
+
+    /// A price read back as `text / divisor`: the neighbour of `v × divisor` that divides back to `v`.
+    static func scaledPrice(_ v: Double, times divisor: Double) -> String {
+        let m = v * divisor
+        for candidate in [m, m.nextUp, m.nextDown] where candidate / divisor == v { return number(candidate) }
+        return number(m)
+    }
+}

@@ -1,0 +1,82 @@
+import RunCostCore
+
+/// The workload inputs the panel lists, in order.
+public enum InputField: Int, CaseIterable, Sendable {
+    case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
+
+    var label: String {
+        switch self {
+        case .requests: "requests"
+        case .rps: "rps"
+        case .duration: "duration"
+        case .memory: "memory"
+        case .cpuTime: "CPU time"
+        case .vcpu: "vCPU"
+        case .concurrency: "concurrency"
+        case .traffic: "traffic"
+        case .peakToAverage: "peak/avg"
+        case .hours: "hours/month"
+        case .instances: "instances"
+        case .freeTier: "free tier"
+        case .arch: "arch"
+        }
+    }
+
+    /// The parameter the break-even chart varies while this field is selected; nil keeps the last one.
+    var sweepParameter: SweepParameter? {
+        switch self {
+        case .requests: .requests
+        case .rps: .rps
+        case .duration: .duration
+        case .memory: .memory
+        case .cpuTime: .cpuTime
+        case .concurrency: .concurrency
+        case .peakToAverage: .peakToAverage
+        case .hours: .hours
+        case .instances: .instances
+        case .vcpu, .traffic, .freeTier, .arch: nil
+        }
+    }
+
+    /// What Enter expects, for the prompt.
+    var example: String {
+        switch self {
+        case .requests: "3M, 250k or 1.5e9 per month"
+        case .rps: "requests per second, e.g. 11.5"
+        case .duration, .cpuTime: "120ms, 2s or 15min"
+        case .memory: "512MB or 1.5GB"
+        case .vcpu: "0.25, 1, 2 or default"
+        case .concurrency: "a whole number, e.g. 80"
+        case .traffic: "constant, diurnal, business-hours or bursty"
+        case .peakToAverage: "peak hour ÷ average, e.g. 2.5"
+        case .hours: "hours per month, up to 744"
+        case .instances: "a whole number or auto"
+        case .freeTier: "on or off"
+        case .arch: "x86, arm or any"
+        }
+    }
+
+    /// The value in human units.
+    func display(_ w: Workload, glyphs: Glyphs) -> String {
+        switch self {
+        case .requests: Format.count(w.requestsPerMonth) + "/month"
+        case .rps: Format.grouped(w.averageRPS, maxFractionDigits: w.averageRPS < 100 ? 2 : 0) + " req/s"
+        case .duration: Format.duration(w.duration)
+        case .memory: Format.memory(w.memoryMiB)
+        case .cpuTime: Format.duration(w.cpuSecondsPerRequest) + (w.cpuTime == nil ? " (=dur)" : "")
+        case .vcpu: w.vcpu.map { Format.grouped($0, maxFractionDigits: 3) } ?? "default"
+        case .concurrency: Format.grouped(w.concurrency)
+        case .traffic: w.traffic.name
+        case .peakToAverage:
+            switch w.traffic {
+            case .constant: "1" + glyphs.times + " (flat)"
+            case .businessHours, .trace: Format.grouped(w.profile.peakMultiplier, maxFractionDigits: 2) + glyphs.times + " (fixed)"
+            case .diurnal, .bursty: Format.grouped(w.profile.peakMultiplier, maxFractionDigits: 2) + glyphs.times
+            }
+        case .hours: Format.grouped(w.hoursPerMonth, maxFractionDigits: 1) + "h"
+        case .instances: w.instances.map { Format.grouped($0) + " fixed" } ?? "auto"
+        case .freeTier: w.freeTier ? "on" : "off"
+        case .arch: w.arch?.rawValue ?? "any"
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import RunCostCore
+import RunCostFiles
+
+/// What the screen was started with and never changes: the catalog, its layers, where the workload
+/// came from and what the terminal can show.
+public struct Session: Sendable {
+    /// Every offering in the comparison currency, at table prices.
+    public var offerings: [Offering]
+    public var layers: [PricingLayer]
+    public var currency: String
+    public var workloadPath: String?
+    /// The trace file behind a trace workload (as a path usable from the current directory).
+    public var tracePath: String?
+    /// Offerings left out because they are priced in another currency.
+    public var leftOutNote: String?
+    /// False in a non-UTF-8 locale: ASCII glyphs only.
+    public var unicode: Bool
+    /// False without colour (NO_COLOR, monochrome terminal): charts tell lines apart by letter.
+    public var color: Bool
+
+    public init(offerings: [Offering], layers: [PricingLayer] = [], currency: String = "USD", workloadPath: String? = nil,
+                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true) {
+        self.offerings = offerings; self.layers = layers; self.currency = currency; self.workloadPath = workloadPath
+        self.tracePath = tracePath; self.leftOutNote = leftOutNote; self.unicode = unicode; self.color = color
+    }
+}
+
+/// Which offerings are shown.
+public struct Filters: Sendable, Equatable {
+    public var hiddenKinds: Set<OfferingKind> = []
+    public var hiddenProviders: Set<String> = []
+    public var hiddenOfferings: Set<String> = []
+    /// Case-insensitive text matched against id, name and provider.
+    public var search = ""
+
+    public init(hiddenKinds: Set<OfferingKind> = [], hiddenProviders: Set<String> = [], hiddenOfferings: Set<String> = [], search: String = "") {
+        self.hiddenKinds = hiddenKinds; self.hiddenProviders = hiddenProviders
+        self.hiddenOfferings = hiddenOfferings; self.search = search
+    }
+
+    public var isEmpty: Bool { self == Filters() }
+
+    func admits(_ o: Offering) -> Bool {
+        guard !hiddenKinds.contains(o.kind), !hiddenProviders.contains(o.provider), !hiddenOfferings.contains(o.id) else { return false }
+        guard !search.isEmpty else { return true }
+        let needle = search.lowercased()
+        return o.id.contains(needle) || o.name.lowercased().contains(needle) || o.provider.lowercased().contains(needle)
+    }
+}
+
+public enum Focus: Sendable, Equatable { case workload, table }
+
+public enum ChartStyle: Sendable, Equatable {
+    /// Unicode braille dots, 2×4 per cell.
+    case braille
+    /// One letter per line per cell; works in any locale and without colour.
+    case ascii
+}
+
+/// A file name the user is typing, and what it is for.
+public enum Prompt: Sendable, Equatable {
+    case saveWorkload
+    case exportCSV
+    case priceOffering(String)
+    case priceProvider(String)
+}
+
+public enum PickerKind: Sendable, Equatable { case providers, offerings }
+
+/// The input mode: what keys mean right now.
+public enum Mode: Sendable, Equatable {
+    case normal
+    case help
+    case explain(scroll: Int)
+    /// Typing an exact value for a workload input; `error` is the last rejected attempt.
+    case editing(InputField, text: String, error: String?)
+    /// Live search; `previous` is restored by Esc.
+    case search(previous: String)
+    case picker(PickerKind, cursor: Int)
+    case prompt(Prompt, text: String, error: String?)
+    /// A file exists: y performs `effect` with overwrite, anything else cancels.
+    case confirmOverwrite(Effect, paths: [String])
+}
+
+/// A side effect for the App loop to perform; its result comes back through `Model.completing`.
+public enum Effect: Sendable, Equatable {
+    case saveWorkload(path: String, overwrite: Bool)
+    case exportCSV(path: String, overwrite: Bool)
+}
+
+public enum EffectResult: Sendable, Equatable {
+    case written([String])
+    case exists([String])
+    case failed(String)
+}
+
+public struct Message: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The whole state of the screen. Immutable from outside: `update` returns a new one.
+public struct Model: Sendable {
+    public let session: Session
+    public internal(set) var workload: Workload
+    public internal(set) var workloadName: String?
+    public internal(set) var workloadDescription: String?
+    public internal(set) var filters: Filters
+    /// What-if price factors by offering id (0.8 = −20%); absent means table prices.
+    public internal(set) var priceFactors: [String: Double] = [:]
+
+    public internal(set) var focus: Focus = .workload
+    public internal(set) var field: InputField = .requests
+    public internal(set) var selectedID: String?
+    public internal(set) var chartParameter: SweepParameter = .requests
+    public internal(set) var chartStyle: ChartStyle
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var message: Message?
+    /// Set by `update`, performed and cleared by the App loop.
+    public internal(set) var pendingEffect: Effect?
+
+    /// Derived from the inputs above; recomputed once per edit, never per frame.
+    public internal(set) var analysis: Analysis
+    /// Monthly cost of each offering before the last edit, for ▲/▼.
+    public internal(set) var previousCosts: [String: Double] = [:]
+    /// The trace counts of a trace workload, kept so traffic can cycle back to it.
+    let traceCounts: [Double]?
+
+    public init(session: Session, workload: Workload, name: String? = nil, description: String? = nil, filters: Filters = Filters()) {
+        self.session = session
+        self.workload = workload
+        self.workloadName = name
+        self.workloadDescription = description
+        self.filters = filters
+        if case .trace(let counts) = workload.traffic { traceCounts = counts } else { traceCounts = nil }
+        chartStyle = session.unicode && session.color ? .braille : .ascii
+        analysis = Analysis()
+        recompute(full: true)
+    }
+
+    var glyphs: Glyphs { Glyphs(unicode: session.unicode) }
+
+    /// Offerings shown: filtered, one architecture where the workload names one, what-if prices applied.
+    var activeOfferings: [Offering] {
+        var chosen = session.offerings.filter(filters.admits)
+        if let arch = workload.arch { chosen = ArchFilter.apply(chosen, arch: arch) }
+        return chosen.map { o in priceFactors[o.id].map { o.scalingPrices(by: $0) } ?? o }
+    }
+
+    /// Providers in catalog order.
+    var providers: [String] {
+        var seen: [String] = []
+        for o in session.offerings where !seen.contains(o.provider) { seen.append(o.provider) }
+        return seen
+    }
+
+    var selectedEstimate: Estimate? {
+        analysis.estimates.first { $0.offering.id == selectedID }
+    }
+
+    var selectedIndex: Int? {
+        analysis.estimates.firstIndex { $0.offering.id == selectedID }
+    }
+
+    var pricesEdited: Bool { !priceFactors.isEmpty }
+
+    var currencySymbol: String {
+        switch session.currency {
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        default: session.currency + " "
+        }
+    }
+
+    func money(_ v: Double) -> String { Format.money(v, symbol: currencySymbol) }
+
+    /// Recomputes the analysis. `full`: the costs changed (workload, filters, prices); otherwise only
+    /// the chart's parameter or the selected offering did.
+    mutating func recompute(full: Bool) {
+        if full {
+            analysis = Analysis.compute(offerings: activeOfferings, workload: workload)
+            if !analysis.estimates.contains(where: { $0.offering.id == selectedID }) {
+                selectedID = analysis.estimates.first?.offering.id
+            }
+        }
+        analysis.chart(parameter: chartParameter, workload: workload, selected: selectedID)
+    }
+
+    /// Records the current costs as "before", applies a change to the inputs and recomputes.
+    mutating func edit(_ change: (inout Model) -> Void) {
+        let before = Dictionary(analysis.estimates.filter(\.feasible).map { ($0.offering.id, $0.monthlyCost) }, uniquingKeysWith: { a, _ in a })
+        change(&self)
+        previousCosts = before
+        recompute(full: true)
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RunCostCore
+import RunCostFiles
+import RunCostTUI
+
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Interactive what-if screen: change the workload or prices and watch every cost and break-even move.",
+        discussion: """
+        Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Without a workload it starts from 1M requests/month, 100ms, 512MB.
+
+        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, s save, x export CSV, ? help, q quit. See docs/tui.md.
+
+        Examples:
+          runcost tui examples/api.yaml
+          runcost tui examples/api.yaml --kind serverless --kind container
+          runcost tui --requests 3M --duration 120ms --memory 1536MB --free-tier
+          runcost tui saved-whatif.yaml --pricing saved-whatif-prices.yaml
+        """)
+
+    @OptionGroup var workload: WorkloadOptions
+    @OptionGroup var filter: FilterOptions
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var money: CurrencyOptions
+
+    /// A starting point when neither a file nor the essential flags are given.
+    static let defaults: [(WorkloadField, String)] = [(.requests, "1M"), (.duration, "100ms"), (.memory, "512MB")]
+
+    func run() throws {
+        var spec = try workload.spec()
+        if workload.workload == nil {
+            for (field, value) in Self.defaults where spec.value(field) == nil {
+                if field == .requests, spec.value(.rps) != nil || spec.value(.trace) != nil { continue }
+                spec.override(field, value)
+            }
+        }
+        let w = try spec.build()
+        let catalog = try pricing.catalog()
+        _ = try filter.select(from: catalog, arch: nil)   // validates kinds, providers and ids
+        let (kept, leftOut) = Currency.convert(catalog.offerings, to: money.currency, rates: try money.rates())
+        guard !kept.isEmpty else {
+            throw InputError(.flag("--currency"), "every offering is priced in another currency; give --exchange-rate")
+        }
+
+        var filters = Filters()
+        if !filter.kinds.isEmpty {
+            let shown = try filter.kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) }
+            filters.hiddenKinds = Set(OfferingKind.allCases).subtracting(shown)
+        }
+        if !filter.providers.isEmpty {
+            filters.hiddenProviders = Set(catalog.offerings.map(\.provider)).subtracting(filter.providers)
+        }
+        if !filter.offerings.isEmpty {
+            filters.hiddenOfferings = Set(catalog.offerings.map(\.id)).subtracting(filter.offerings)
+        }
+
+        var leftOutNote: String?
+        if !leftOut.isEmpty {
+            let currencies = Set(leftOut.map(\.currency)).sorted().joined(separator: ", ")
+            leftOutNote = "\(leftOut.count) offering\(leftOut.count == 1 ? "" : "s") in \(currencies) left out (--exchange-rate includes)"
+        }
+        // Layers under the current folder read better relative: `pricing`, not `/home/…/pricing`.
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        var layers = catalog.layers
+        for i in layers.indices where layers[i].path.hasPrefix(cwd) { layers[i].path.removeFirst(cwd.count) }
+        let session = Session(offerings: kept, layers: layers, currency: money.currency,
+                              workloadPath: workload.workload, tracePath: tracePath(spec), leftOutNote: leftOutNote)
+        let status: Int32
+        do {
+            status = try TUI.run(session: session, workload: w, name: spec.name,
+                                 description: spec.value(.description)?.text, filters: filters)
+        } catch let error as TerminalError {
+            throw InputError(nil, error.description)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The trace file as an absolute path, so a saved workload finds it from any folder.
+    func tracePath(_ spec: WorkloadSpec) -> String? {
+        guard let value = spec.value(.trace) else { return nil }
+        var path = value.text
+        if !path.hasPrefix("/"), case .file = value.origin, let file = workload.workload {
+            path = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        }
+        if !path.hasPrefix("/") {
+            path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        }
+        return (path as NSString).standardizingPath
+    }
+}
