@@ -34,6 +34,20 @@ public enum Format {
         return (value < 0 && cents > 0 ? "-" : "") + symbol + whole + "." + parts[1]
     }
 
+    /// Money short enough for a tick: `$0.01`, `$1`, `$1.5k`, `$10k`, `$2M`.
+    /// `money` always prints cents and full digits, too wide for an axis or a narrow column.
+    public static func compactMoney(_ v: Double, symbol: String = "$") -> String {
+        let a = abs(v)
+        let sign = v < 0 ? "-" : ""
+        let body: String
+        if a >= 1e9 { body = Format.grouped(a / 1e9, maxFractionDigits: 2) + "B" }
+        else if a >= 1e6 { body = Format.grouped(a / 1e6, maxFractionDigits: 2) + "M" }
+        else if a >= 1e3 { body = Format.grouped(a / 1e3, maxFractionDigits: 2) + "k" }
+        else if a >= 1 || a == 0 { body = Format.grouped(a, maxFractionDigits: 2) }
+        else { body = Format.grouped(a, maxFractionDigits: Swift.min(12, Int((-log10(a)).rounded(.up)) + 2)) }
+        return sign + symbol + body
+    }
+
     /// A unit price with enough significant digits to show what the table says: `$0.0000166667`.
     public static func price(_ value: Double, symbol: String = "$") -> String {
         guard value != 0 else { return symbol + "0" }

@@ -211,25 +211,11 @@ struct Axis: Equatable {
         case .count: return Format.count(v)
         case .duration: return v == 0 ? "0s" : v < 0 ? "-" + Format.duration(-v) : Format.duration(v)   // "0ms" reads oddly beside "5s"
         case .memory: return v < 0 ? "-" + Format.memory(-v) : Format.memory(v)
-        case .money: return compactMoney(v)
+        case .money: return Format.compactMoney(v)
         case .plain:
             if abs(v) >= 1e4 { return Format.count(v) }   // 10k, 2M: "10,000,000" crowds an axis
             let digits = step > 0 && step.isFinite ? Swift.max(0, Swift.min(12, Int((-log10(step)).rounded(.up)) + 1)) : 3
             return Format.grouped(v, maxFractionDigits: digits)
         }
-    }
-
-    /// Money short enough for a tick: `$0.01`, `$1`, `$1.5k`, `$10k`, `$2M`.
-    /// Format.money always prints cents and full digits, too wide for an axis.
-    static func compactMoney(_ v: Double, symbol: String = "$") -> String {
-        let a = abs(v)
-        let sign = v < 0 ? "-" : ""
-        let body: String
-        if a >= 1e9 { body = Format.grouped(a / 1e9, maxFractionDigits: 2) + "B" }
-        else if a >= 1e6 { body = Format.grouped(a / 1e6, maxFractionDigits: 2) + "M" }
-        else if a >= 1e3 { body = Format.grouped(a / 1e3, maxFractionDigits: 2) + "k" }
-        else if a >= 1 || a == 0 { body = Format.grouped(a, maxFractionDigits: 2) }
-        else { body = Format.grouped(a, maxFractionDigits: Swift.min(12, Int((-log10(a)).rounded(.up)) + 2)) }
-        return sign + symbol + body
     }
 }

@@ -57,13 +57,13 @@ enum ChartView {
 
         // Axis labels.
         let symbol = m.currencySymbol
-        for (row, label) in [(0, Text.compactMoney(hi, symbol: symbol)), (plotHeight - 1, Text.compactMoney(lo, symbol: symbol))] {
+        for (row, label) in [(0, Format.compactMoney(hi, symbol: symbol)), (plotHeight - 1, Format.compactMoney(lo, symbol: symbol))] {
             screen.put(Text.padLeft(label, labelWidth), x: ix, y: iy + row, style: Theme.muted, maxWidth: labelWidth)
         }
         if plotHeight >= 7 {
             let mid = (plotHeight - 1) / 2
             let value = exp(logLo + logSpan * Double(plotHeight - 1 - mid) / Double(plotHeight - 1))
-            screen.put(Text.padLeft(Text.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + mid, style: Theme.muted, maxWidth: labelWidth)
+            screen.put(Text.padLeft(Format.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + mid, style: Theme.muted, maxWidth: labelWidth)
         }
         for row in 0..<plotHeight {
             screen.put(String(m.glyphs.vertical), x: plotX - 1, y: iy + row, style: Theme.frame)

@@ -120,7 +120,7 @@ enum CostTableView {
                 continue
             }
             let cost = m.money(e.monthlyCost)
-            cell(cost.count <= c.cost ? cost : Text.compactMoney(e.monthlyCost, symbol: m.currencySymbol), c.cost, right: true)
+            cell(cost.count <= c.cost ? cost : Format.compactMoney(e.monthlyCost, symbol: m.currencySymbol), c.cost, right: true)
             let (deltaText, deltaStyle) = delta(e, m)
             cell(deltaText, c.delta, right: true, style: isSelected ? base : deltaStyle)
             if c.bar > 0 {
@@ -142,7 +142,7 @@ enum CostTableView {
         let d = e.monthlyCost - before
         guard abs(d) >= 0.005 else { return ("", Theme.muted) }
         let a = abs(d)
-        let amount = a >= 1_000 ? Text.compactMoney(a, symbol: m.currencySymbol)
+        let amount = a >= 1_000 ? Format.compactMoney(a, symbol: m.currencySymbol)
             : a >= 100 ? m.currencySymbol + Format.grouped(a, maxFractionDigits: 0)
             : m.money(a)
         return d > 0 ? (m.glyphs.up + amount, Theme.up) : (m.glyphs.down + amount, Theme.down)

@@ -136,16 +136,5 @@ enum Text {
         }
         return lines
     }
-
-    /// Money in a few characters for axis labels: `$1.2k`, `$35`, `$0.40`.
-    static func compactMoney(_ v: Double, symbol: String) -> String {
-        let a = abs(v)
-        if a >= 1e6 { return symbol + Format.grouped(v / 1e6, maxFractionDigits: 1) + "M" }
-        if a >= 1e4 { return symbol + Format.grouped(v / 1e3, maxFractionDigits: 0) + "k" }
-        if a >= 1e3 { return symbol + Format.grouped(v / 1e3, maxFractionDigits: 1) + "k" }
-        if a >= 10 { return symbol + Format.grouped(v, maxFractionDigits: 0) }
-        if a >= 0.01 || a == 0 { return symbol + String(format: "%.2f", v) }
-        return symbol + String(format: "%.1g", v)
-    }
 }
 

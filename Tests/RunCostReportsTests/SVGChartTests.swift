@@ -142,9 +142,9 @@ import RunCostCore
         #expect(Axis.label(1e30, unit: .money, step: 1e30) == "$1e30")
         #expect(Axis.label(1e-9, unit: .count, step: 1e-9) == "1e-9")
         #expect(Axis.label(2e7, unit: .plain, step: 1e6) == "20M")
-        #expect(Axis.compactMoney(1500) == "$1.5k")
-        #expect(Axis.compactMoney(0.05) == "$0.05")
-        #expect(Axis.compactMoney(-3) == "-$3")
+        #expect(Format.compactMoney(1500) == "$1.5k")
+        #expect(Format.compactMoney(0.05) == "$0.05")
+        #expect(Format.compactMoney(-3) == "-$3")
     }
 
     @Test func escapesEverywhere() {

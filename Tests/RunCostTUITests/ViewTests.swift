@@ -122,8 +122,8 @@ import RunCostFiles
         #expect(Text.wrap("one two three", 7) == ["one two", "three"])
         #expect(Text.wrap("  - alpha beta gamma", 12) == ["  - alpha", "    beta", "    gamma"])
         #expect(Text.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
-        #expect(Text.compactMoney(1234, symbol: "$") == "$1.2k")
-        #expect(Text.compactMoney(0.5, symbol: "$") == "$0.50")
+        #expect(Format.compactMoney(1234, symbol: "$") == "$1.23k")
+        #expect(Format.compactMoney(0.5, symbol: "$") == "$0.5")
     }
 
     @Test func brailleCanvasDots() {
