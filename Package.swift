@@ -31,7 +31,8 @@ let package = Package(
         .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles"]),
         .testTarget(name: "RunCostReportsTests", dependencies: ["RunCostCore", "RunCostReports"]),
         .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI"]),
-        .testTarget(name: "RunCostCLITests", dependencies: ["RunCostCore", "RunCostFiles"]),
+        // Fixtures are read by path (expected outputs), not bundled.
+        .testTarget(name: "RunCostCLITests", dependencies: ["RunCostCore", "RunCostFiles"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

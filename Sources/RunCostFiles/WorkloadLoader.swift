@@ -86,7 +86,7 @@ public struct WorkloadSpec: Sendable {
         var traffic = TrafficShape.constant
         var traceRequests: Double?
         if let v = values[.trace] {
-            let trace = try TraceFile.load(resolve(v.text), origin: v.origin)
+            let trace = try TraceFile.load(tracePath ?? v.text, origin: v.origin)
             traffic = .trace(trace.counts)
             traceRequests = trace.requestsPerMonth(hours: hours)
         } else if let v = values[.traffic] {
@@ -124,10 +124,18 @@ public struct WorkloadSpec: Sendable {
         return w
     }
 
-    /// Paths inside a workload file are relative to that file.
-    func resolve(_ path: String) -> String {
-        guard let base = self.path, !path.hasPrefix("/"), values[.trace]?.origin != .flag(WorkloadField.trace.flag) else { return path }
-        return ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    /// The trace file as an absolute path: relative to the workload file when the file names it,
+    /// else to the current folder. A saved workload then finds it from anywhere.
+    public var tracePath: String? {
+        guard let value = values[.trace] else { return nil }
+        var trace = value.text
+        if !trace.hasPrefix("/"), case .file = value.origin, let base = path {
+            trace = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(trace)
+        }
+        if !trace.hasPrefix("/") {
+            trace = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(trace)
+        }
+        return (trace as NSString).standardizingPath
     }
 }
 

@@ -66,7 +66,7 @@ struct TUICommand: ParsableCommand {
         var layers = catalog.layers
         for i in layers.indices where layers[i].path.hasPrefix(cwd) { layers[i].path.removeFirst(cwd.count) }
         let session = Session(offerings: kept, layers: layers, currency: money.currency,
-                              workloadPath: workload.workload, tracePath: tracePath(spec), leftOutNote: leftOutNote)
+                              workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote)
         let status: Int32
         do {
             status = try TUI.run(session: session, workload: w, name: spec.name,
@@ -75,18 +75,5 @@ struct TUICommand: ParsableCommand {
             throw InputError(nil, error.description)
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// The trace file as an absolute path, so a saved workload finds it from any folder.
-    func tracePath(_ spec: WorkloadSpec) -> String? {
-        guard let value = spec.value(.trace) else { return nil }
-        var path = value.text
-        if !path.hasPrefix("/"), case .file = value.origin, let file = workload.workload {
-            path = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
-        }
-        if !path.hasPrefix("/") {
-            path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        }
-        return (path as NSString).standardizingPath
     }
 }
