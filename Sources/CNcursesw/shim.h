@@ -80,13 +80,21 @@ static inline void rc_on_termination_signal(int sig) {
 // Trade-off: endwin() is not async-signal-safe, but the process is dying
 // anyway and leaving the user's terminal in raw mode is worse. After that the
 // previous handler (default, or the Swift runtime's backtracer) is reinstated
-// and the signal re-raised; it is delivered once this handler returns.
+// and the signal raised again, unblocked so it runs now. A signal sent with
+// kill(1) is no fault, and a handler may return from it: then the default
+// action ends the process, so the program never runs on without curses.
 static inline void rc_on_crash_signal(int sig) {
     if (rc_curses_is_active) {
         rc_curses_is_active = 0;
         endwin();
     }
     sigaction(sig, rc_saved_action(sig), NULL);
+    sigset_t this_signal;
+    sigemptyset(&this_signal);
+    sigaddset(&this_signal, sig);
+    sigprocmask(SIG_UNBLOCK, &this_signal, NULL);
+    raise(sig);
+    signal(sig, SIG_DFL);
     raise(sig);
 }
 

@@ -87,6 +87,19 @@ struct TUIEndToEndTests {
         #expect(screen.contains("MODE icanon echo"), "terminal not restored:\n\(screen)")
     }
 
+    // A crash signal: the terminal is restored before the runtime's report, and the process dies
+    // even when the signal was sent with kill(1) rather than raised by a fault.
+    @Test func crashSignalRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(command: "SWIFT_BACKTRACE=interactive=no \(RuncostBinary.executable.path) tui examples/api.yaml", width: 80, height: 24)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("Monthly cost ·")
+        let child = try tmux.childProcess()
+        #expect(kill(child, SIGSEGV) == 0)
+        let screen = try tmux.waitFor("MODE ")
+        #expect(screen.contains("EXIT=139"), "still running or wrong status:\n\(screen)")
+        #expect(screen.contains("MODE icanon echo"), "terminal not restored:\n\(screen)")
+    }
+
     @Test func refusesAnUnusableTerminal() throws {
         let tmux = try TmuxSession(command: "\(RuncostBinary.executable.path) tui examples/api.yaml", width: 80, height: 24, term: "dumb")
         defer { tmux.close() }
