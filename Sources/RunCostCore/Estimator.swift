@@ -56,14 +56,7 @@ extension Estimate {
 /// looked up when a formula is actually written, never in the sweep kernel.
 struct Money {
     let currency: String
-    var symbol: String {
-        switch currency {
-        case "USD": "$"
-        case "EUR": "€"
-        case "GBP": "£"
-        default: currency + " "
-        }
-    }
+    var symbol: String { Format.symbol(for: currency) }
     func money(_ v: Double) -> String { Format.money(v, symbol: symbol) }
     func price(_ v: Double) -> String { Format.price(v, symbol: symbol) }
     func perMillion(_ v: Double) -> String { Format.perMillion(v, symbol: symbol) }

@@ -2,6 +2,16 @@ import Foundation
 
 /// Number formats shared by line-item formulas and every renderer.
 public enum Format {
+    /// The sign written before amounts in `currency`: `$`, `€`, `£`, else the code and a space.
+    public static func symbol(for currency: String) -> String {
+        switch currency {
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        default: currency + " "
+        }
+    }
+
     /// `1234567.891` → `1,234,567.89`; whole numbers lose the fraction.
     public static func grouped(_ value: Double, maxFractionDigits: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }

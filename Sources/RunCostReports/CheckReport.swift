@@ -29,21 +29,12 @@ public struct CheckReport: Sendable {
         }
     }
 
-    static func symbol(_ currency: String) -> String {
-        switch currency {
-        case "USD": "$"
-        case "EUR": "€"
-        case "GBP": "£"
-        default: currency + " "
-        }
-    }
-
     static func figure(_ value: Double?, _ unit: String) -> String {
         guard let value else { return "–" }
         switch unit {
         case "%": return value.isFinite ? Format.grouped(value, maxFractionDigits: 1) + "%" : "∞%"
         case "days": return Format.grouped(value, maxFractionDigits: 0) + " days"
-        default: return Format.money(value, symbol: symbol(unit))
+        default: return Format.money(value, symbol: Format.symbol(for: unit))
         }
     }
 
@@ -59,14 +50,14 @@ public struct CheckReport: Sendable {
     /// "aws-lambda-arm at $12.34/month" for each chosen offering.
     static func runsOn(_ c: Budget.CheckResult) -> String {
         c.estimates.map { e in
-            e.offering.id + (e.feasible ? " at \(Format.money(e.monthlyCost, symbol: symbol(e.offering.currency)))/month" : " (infeasible)")
+            e.offering.id + (e.feasible ? " at \(Format.money(e.monthlyCost, symbol: Format.symbol(for: e.offering.currency)))/month" : " (infeasible)")
         }.joined(separator: ", ")
     }
 
     /// "gcp-cloud-run-request at $10.00/month (aws-lambda-arm costs 23.4% more)".
     static func alternative(_ c: Budget.CheckResult) -> String {
         guard let alt = c.alternative else { return "none (no other offering can run this workload)" }
-        let s = symbol(alt.offering.currency)
+        let s = Format.symbol(for: alt.offering.currency)
         var text = "\(alt.offering.id) at \(Format.money(alt.monthlyCost, symbol: s))/month"
         if let mine = c.estimates.first(where: \.feasible) {
             let a = Budget.cents(alt.monthlyCost), m = Budget.cents(mine.monthlyCost)

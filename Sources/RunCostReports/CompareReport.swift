@@ -27,7 +27,7 @@ public struct CompareReport: Sendable {
         return text + "."
     }
 
-    func money(_ v: Double) -> String { Format.money(v, symbol: currency == "USD" ? "$" : currency + " ") }
+    func money(_ v: Double) -> String { Format.money(v, symbol: Format.symbol(for: currency)) }
 
     public var freeTierLine: String {
         workload.freeTier ? "Free tier: on (monthly free allowances applied; they are per account, shared by all your workloads)."

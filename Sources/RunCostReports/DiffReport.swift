@@ -13,13 +13,13 @@ public struct DiffReport: Sendable {
 
     static func money(_ v: Double?, _ currency: String) -> String {
         guard let v else { return "–" }
-        return Format.money(v, symbol: CheckReport.symbol(currency))
+        return Format.money(v, symbol: Format.symbol(for: currency))
     }
 
     static func signedMoney(_ v: Double?, _ currency: String) -> String {
         guard let v else { return "–" }
         let cents = Budget.cents(v)
-        return (cents > 0 ? "+" : "") + Format.money(cents, symbol: CheckReport.symbol(currency))
+        return (cents > 0 ? "+" : "") + Format.money(cents, symbol: Format.symbol(for: currency))
     }
 
     static func signedPercent(_ p: Double?) -> String {

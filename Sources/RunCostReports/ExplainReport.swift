@@ -5,7 +5,7 @@ import RunCostCore
 public enum ExplainReport {
     public static func text(_ e: Estimate, _ w: Workload, workloadName: String?) -> String {
         let o = e.offering
-        let symbol = o.currency == "USD" ? "$" : o.currency + " "
+        let symbol = Format.symbol(for: o.currency)
         var out = "\(o.name) (\(o.id)) — \(o.kind.rawValue), \(o.billing.family) billing, \(o.region)\n"
         out += "Workload: " + WorkloadSummary.line(w, name: workloadName) + "\n"
         out += "Prices as of \(o.asOf) from \(o.source)" + (o.verified ? "" : " — UNVERIFIED") + "\n\n"

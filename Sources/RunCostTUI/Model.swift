@@ -164,14 +164,7 @@ public struct Model: Sendable {
 
     var pricesEdited: Bool { !priceFactors.isEmpty }
 
-    var currencySymbol: String {
-        switch session.currency {
-        case "USD": "$"
-        case "EUR": "€"
-        case "GBP": "£"
-        default: session.currency + " "
-        }
-    }
+    var currencySymbol: String { Format.symbol(for: session.currency) }
 
     func money(_ v: Double) -> String { Format.money(v, symbol: currencySymbol) }
 
