@@ -47,100 +47,83 @@ enum Stepping {
     /// The workload with `field` moved one step, or why it cannot move.
     static func step(_ field: InputField, _ w: Workload, up: Bool, traceCounts: [Double]?) -> Result<Workload, StepError> {
         var w = w
-        func clamp(_ v: Double, _ range: ClosedRange<Double>, _ what: String) -> Result<Double, StepError> {
+        /// The stepped value kept in range; an error only when the value already sits at the edge.
+        func clamp(_ v: Double, _ range: ClosedRange<Double>, _ what: String) throws(StepError) -> Double {
             if v > range.upperBound {
-                return w.value(field) >= range.upperBound * (1 - 1e-12) ? .failure(StepError("\(what) is at its maximum")) : .success(range.upperBound)
+                guard w.value(field) < range.upperBound * (1 - 1e-12) else { throw StepError("\(what) is at its maximum") }
+                return range.upperBound
             }
             if v < range.lowerBound {
-                return w.value(field) <= range.lowerBound * (1 + 1e-12) ? .failure(StepError("\(what) is at its minimum")) : .success(range.lowerBound)
+                guard w.value(field) > range.lowerBound * (1 + 1e-12) else { throw StepError("\(what) is at its minimum") }
+                return range.lowerBound
             }
-            return .success(v)
+            return v
         }
-        switch field {
-        case .requests:
-            switch clamp(nice(w.requestsPerMonth, up: up), 1...1e15, "requests") {
-            case .success(let v): w.requestsPerMonth = v
-            case .failure(let e): return .failure(e)
-            }
-        case .rps:
-            switch clamp(nice(w.averageRPS, up: up), 1e-6...1e9, "rps") {
-            case .success(let v): SweepParameter.rps.set(v, on: &w)
-            case .failure(let e): return .failure(e)
-            }
-        case .duration:
-            switch clamp(nice(w.duration, up: up), 1e-4...(31 * 86400), "duration") {
-            case .success(let v): w.duration = v
-            case .failure(let e): return .failure(e)
-            }
-        case .cpuTime:
-            switch clamp(nice(w.cpuSecondsPerRequest, up: up), 1e-5...(31 * 86400), "CPU time") {
-            case .success(let v): w.cpuTime = v
-            case .failure(let e): return .failure(e)
-            }
-        case .memory:
-            switch clamp(memory(w.memoryMiB, up: up), 64...1_048_576, "memory") {
-            case .success(let v): w.memoryMiB = v
-            case .failure(let e): return .failure(e)
-            }
-        case .vcpu:
-            if let v = w.vcpu {
-                let next = up ? vcpuSizes.first { $0 > v * (1 + 1e-9) } : vcpuSizes.last { $0 < v * (1 - 1e-9) }
-                if next == nil && up { return .failure(StepError("vCPU is at its maximum")) }
-                w.vcpu = next   // below the smallest size: back to the platform default
-            } else {
-                guard up else { return .failure(StepError("vCPU is the platform default; → sets a size")) }
-                w.vcpu = vcpuSizes[0]
-            }
-        case .concurrency:
-            switch clamp(nice(w.concurrency, up: up, whole: true), 1...1e6, "concurrency") {
-            case .success(let v): w.concurrency = v
-            case .failure(let e): return .failure(e)
-            }
-        case .traffic:
-            let shapes = traffics(traceCounts)
-            let index = shapes.firstIndex { $0.name == w.traffic.name } ?? 0
-            w.traffic = shapes[(index + (up ? 1 : shapes.count - 1)) % shapes.count]
-            // A diurnal day cannot peak at 24× its average or more (see WorkloadSpec.build).
-            if w.traffic == .diurnal, let p = w.peakToAverage, p >= 24 { w.peakToAverage = nil }
-        case .peakToAverage:
-            switch w.traffic {
-            case .businessHours, .trace:
-                return .failure(StepError("peak-to-average is fixed by the \(w.traffic.name) shape; change traffic first"))
-            case .constant:
-                guard up else { return .failure(StepError("constant traffic is already flat")) }
-                w.traffic = .diurnal
-                w.peakToAverage = nice(1, up: true)
-            case .diurnal, .bursty:
-                let limit = w.traffic == .diurnal ? 20.0 : 1e6
-                let current = w.profile.peakMultiplier
-                let next = nice(current, up: up)
-                if next < 1 + 1e-9 || (!up && current <= 1 + 1e-9) {
-                    return .failure(StepError("peak-to-average is at its minimum (1 = flat)"))
+        do throws(StepError) {
+            switch field {
+            case .requests:
+                w.requestsPerMonth = try clamp(nice(w.requestsPerMonth, up: up), 1...1e15, "requests")
+            case .rps:
+                SweepParameter.rps.set(try clamp(nice(w.averageRPS, up: up), 1e-6...1e9, "rps"), on: &w)
+            case .duration:
+                w.duration = try clamp(nice(w.duration, up: up), 1e-4...(31 * 86400), "duration")
+            case .cpuTime:
+                w.cpuTime = try clamp(nice(w.cpuSecondsPerRequest, up: up), 1e-5...(31 * 86400), "CPU time")
+            case .memory:
+                w.memoryMiB = try clamp(memory(w.memoryMiB, up: up), 64...1_048_576, "memory")
+            case .vcpu:
+                if let v = w.vcpu {
+                    let next = up ? vcpuSizes.first { $0 > v * (1 + 1e-9) } : vcpuSizes.last { $0 < v * (1 - 1e-9) }
+                    if next == nil && up { return .failure(StepError("vCPU is at its maximum")) }
+                    w.vcpu = next   // below the smallest size: back to the platform default
+                } else {
+                    guard up else { return .failure(StepError("vCPU is the platform default; → sets a size")) }
+                    w.vcpu = vcpuSizes[0]
                 }
-                switch clamp(next, 1...limit, "peak-to-average") {
-                case .success(let v): w.peakToAverage = v
-                case .failure(let e): return .failure(e)
+            case .concurrency:
+                w.concurrency = try clamp(nice(w.concurrency, up: up, whole: true), 1...1e6, "concurrency")
+            case .traffic:
+                let shapes = traffics(traceCounts)
+                let index = shapes.firstIndex { $0.name == w.traffic.name } ?? 0
+                w.traffic = shapes[(index + (up ? 1 : shapes.count - 1)) % shapes.count]
+                // A diurnal day cannot peak at 24× its average or more (see WorkloadSpec.build).
+                if w.traffic == .diurnal, let p = w.peakToAverage, p >= 24 { w.peakToAverage = nil }
+            case .peakToAverage:
+                switch w.traffic {
+                case .businessHours, .trace:
+                    return .failure(StepError("peak-to-average is fixed by the \(w.traffic.name) shape; change traffic first"))
+                case .constant:
+                    guard up else { return .failure(StepError("constant traffic is already flat")) }
+                    w.traffic = .diurnal
+                    w.peakToAverage = nice(1, up: true)
+                case .diurnal, .bursty:
+                    let limit = w.traffic == .diurnal ? 20.0 : 1e6
+                    let current = w.profile.peakMultiplier
+                    let next = nice(current, up: up)
+                    if next < 1 + 1e-9 || (!up && current <= 1 + 1e-9) {
+                        return .failure(StepError("peak-to-average is at its minimum (1 = flat)"))
+                    }
+                    w.peakToAverage = try clamp(next, 1...limit, "peak-to-average")
                 }
+            case .hours:
+                w.hoursPerMonth = try clamp(nice(w.hoursPerMonth, up: up), 1...744, "hours per month")
+            case .instances:
+                if let n = w.instances {
+                    let next = nice(n, up: up, whole: true)
+                    if !up && n <= 1 { w.instances = nil } else if next > 1e6 { return .failure(StepError("instances is at its maximum")) } else { w.instances = next }
+                } else {
+                    guard up else { return .failure(StepError("instances is automatic; → fixes a fleet size")) }
+                    w.instances = 1
+                }
+            case .freeTier:
+                w.freeTier.toggle()
+            case .arch:
+                let order: [Arch?] = [nil, .x86, .arm]
+                let index = order.firstIndex { $0 == w.arch } ?? 0
+                w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
             }
-        case .hours:
-            switch clamp(nice(w.hoursPerMonth, up: up), 1...744, "hours per month") {
-            case .success(let v): w.hoursPerMonth = v
-            case .failure(let e): return .failure(e)
-            }
-        case .instances:
-            if let n = w.instances {
-                let next = nice(n, up: up, whole: true)
-                if !up && n <= 1 { w.instances = nil } else if next > 1e6 { return .failure(StepError("instances is at its maximum")) } else { w.instances = next }
-            } else {
-                guard up else { return .failure(StepError("instances is automatic; → fixes a fleet size")) }
-                w.instances = 1
-            }
-        case .freeTier:
-            w.freeTier.toggle()
-        case .arch:
-            let order: [Arch?] = [nil, .x86, .arm]
-            let index = order.firstIndex { $0 == w.arch } ?? 0
-            w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
+        } catch {
+            return .failure(error)
         }
         return .success(w)
     }
