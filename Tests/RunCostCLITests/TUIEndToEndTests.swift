@@ -76,27 +76,16 @@ struct TUIEndToEndTests {
         #expect(screen.contains("MODE icanon echo"), "terminal not restored:\n\(screen)")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        let tmux = try TmuxSession(command: "\(RuncostBinary.executable.path) tui examples/api.yaml", width: 80, height: 24)
-        defer { tmux.close() }
-        _ = try tmux.waitFor("Monthly cost ·")
-        let child = try tmux.childProcess()
-        #expect(kill(child, SIGTERM) == 0)
-        let screen = try tmux.waitFor("MODE ")
-        #expect(screen.contains("EXIT=143"))
-        #expect(screen.contains("MODE icanon echo"), "terminal not restored:\n\(screen)")
-    }
-
-    // A crash signal: the terminal is restored before the runtime's report, and the process dies
-    // even when the signal was sent with kill(1) rather than raised by a fault.
-    @Test func crashSignalRestoresTheTerminal() throws {
+    // SIGTERM ends the loop cleanly (128 + 15). A crash signal restores the terminal before the
+    // runtime's report, and the process dies even when the signal came from kill(1), not a fault.
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGSEGV, Int32(139))])
+    func signalRestoresTheTerminal(signal: Int32, status: Int32) throws {
         let tmux = try TmuxSession(command: "SWIFT_BACKTRACE=interactive=no \(RuncostBinary.executable.path) tui examples/api.yaml", width: 80, height: 24)
         defer { tmux.close() }
         _ = try tmux.waitFor("Monthly cost ·")
-        let child = try tmux.childProcess()
-        #expect(kill(child, SIGSEGV) == 0)
+        #expect(kill(try tmux.childProcess(), signal) == 0)
         let screen = try tmux.waitFor("MODE ")
-        #expect(screen.contains("EXIT=139"), "still running or wrong status:\n\(screen)")
+        #expect(screen.contains("EXIT=\(status)"), "still running or wrong status:\n\(screen)")
         #expect(screen.contains("MODE icanon echo"), "terminal not restored:\n\(screen)")
     }
 
