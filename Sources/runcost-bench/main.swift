@@ -86,6 +86,31 @@ do {
         print(String(format: "runcost compare examples/api.yaml, all bundled tables: %.1f ms wall, median of 20", median(walls) * 1000))
     }
 
+    if wanted("check") {
+        // A budget of 20 checks × 4 rules over the bundled examples, written to a temporary folder.
+        let workloads = ["api", "image-resize", "iot", "steady-api"]
+        let chosen = ["aws-lambda-arm", "aws-fargate-arm", "aws-ec2-t3.small", "gcp-cloud-run-request"]
+        let checks = (0..<20).map { i in
+            """
+              - name: check \(i + 1)
+                workload: \(root)/examples/\(workloads[i % 4]).yaml
+                offering: \(chosen[i % 4])
+                rules:
+                  max_monthly: 1000000 USD
+                  max_over_cheapest: 100000%
+                  min_headroom_to_breakeven: { limit: 20%, severity: warn }
+                  max_price_age: 3650d
+
+            """
+        }
+        let budget = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-bench-budget-\(getpid()).yaml").path
+        try ("checks:\n" + checks.joined()).write(toFile: budget, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: budget) }
+        var walls: [Double] = []
+        for _ in 0..<10 { walls.append(try runCLI(["check", budget]).wall) }
+        print(String(format: "runcost check, 20 checks × 4 rules: %.1f ms wall, median of 10", median(walls) * 1000))
+    }
+
     if wanted("tui") { try benchTUI(offerings: offerings, workload: workload) }
 
     if wanted("sweep") {
