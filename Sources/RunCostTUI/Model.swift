@@ -38,6 +38,13 @@ public struct Filters: Sendable, Equatable {
         self.hiddenOfferings = hiddenOfferings; self.search = search
     }
 
+    /// Filters that show only what was asked for on the command line (empty lists show all).
+    public init(showing kinds: [OfferingKind], providers: [String], offerings ids: [String], in all: [Offering]) {
+        if !kinds.isEmpty { hiddenKinds = Set(OfferingKind.allCases).subtracting(kinds) }
+        if !providers.isEmpty { hiddenProviders = Set(all.map(\.provider)).subtracting(providers) }
+        if !ids.isEmpty { hiddenOfferings = Set(all.map(\.id)).subtracting(ids) }
+    }
+
     public var isEmpty: Bool { self == Filters() }
 
     func admits(_ o: Offering) -> Bool {

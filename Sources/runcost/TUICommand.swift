@@ -44,17 +44,8 @@ struct TUICommand: ParsableCommand {
             throw InputError(.flag("--currency"), "every offering is priced in another currency; give --exchange-rate")
         }
 
-        var filters = Filters()
-        if !filter.kinds.isEmpty {
-            let shown = try filter.kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) }
-            filters.hiddenKinds = Set(OfferingKind.allCases).subtracting(shown)
-        }
-        if !filter.providers.isEmpty {
-            filters.hiddenProviders = Set(catalog.offerings.map(\.provider)).subtracting(filter.providers)
-        }
-        if !filter.offerings.isEmpty {
-            filters.hiddenOfferings = Set(catalog.offerings.map(\.id)).subtracting(filter.offerings)
-        }
+        let filters = Filters(showing: try filter.kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) },
+                              providers: filter.providers, offerings: filter.offerings, in: catalog.offerings)
 
         var leftOutNote: String?
         if !leftOut.isEmpty {
