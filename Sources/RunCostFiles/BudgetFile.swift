@@ -2,7 +2,7 @@ import Foundation
 import RunCostCore
 import Yams
 
-/// A budget file (format: README.md, "Budget checks in CI"): checks, each a workload, the offering(s) it
+/// A budget file (format: docs/ci.md): checks, each a workload, the offering(s) it
 /// runs on and rules. Every problem is an `InputError` located at `file:line:column`.
 public struct BudgetFile: Sendable {
     public var path: String

@@ -48,7 +48,7 @@ public struct Catalog: Sendable {
     }
 }
 
-/// Decodes pricing tables (format: README.md, "Pricing tables").
+/// Decodes pricing tables (format: docs/pricing-format.md).
 enum PricingLoader {
     static func yamlFiles(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false

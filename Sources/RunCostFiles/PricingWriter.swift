@@ -1,6 +1,6 @@
 import RunCostCore
 
-/// Writes offerings as pricing tables (README.md, "Pricing tables") that `Catalog.load` reads back to
+/// Writes offerings as pricing tables (docs/pricing-format.md) that `Catalog.load` reads back to
 /// the same offerings, e.g. what-if price edits saved as an override layer for `--pricing FILE`.
 public enum PricingWriter {
     public struct Table: Sendable, Equatable {

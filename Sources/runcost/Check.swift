@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check workloads against the budget rules of a budget file (for CI).",
         discussion: """
-        Exits 0 when every fail-rule passes, 1 when one fails, 2 on bad input. Format: README.md, "Budget checks in CI".
+        Exits 0 when every fail-rule passes, 1 when one fails, 2 on bad input. Format: docs/ci.md.
         Examples:
           runcost check examples/budget.yaml
           runcost check budget.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
