@@ -89,6 +89,8 @@ public struct PerRequestPricing: Sendable, Equatable {
     public var vcpuSecond: Double?                    // per vCPU-s
     /// vCPU per GB of memory where the platform ties CPU to memory; otherwise the workload's vCPU.
     public var vcpuPerGB: Double?
+    /// The vCPU a function gets with its memory, step by step (Cloud Run functions); wins over vcpuPerGB.
+    public var vcpuForMemory: VCPUForMemory?
     public var granularity: Double = 0.001            // seconds; billed time is rounded up to it
     public var minimumDuration: Double = 0            // seconds
     public var memoryStepMiB: Double = 1
@@ -106,8 +108,9 @@ public struct PerRequestPricing: Sendable, Equatable {
     public init() {}
 }
 
-/// Cloud Run (request-based), Container Apps, App Runner: instances bill while a request is in
-/// flight, and up to `concurrency` requests share one instance.
+/// Cloud Run (request-based), Container Apps, App Runner, Code Engine, Azure Functions Flex:
+/// instances bill while they run requests (and, where the platform keeps them, for a lifetime after
+/// the last one); up to `concurrency` requests share one instance. See docs/billing.md.
 public struct SharedInstancePricing: Sendable, Equatable {
     public var vcpuSecond: Double = 0
     public var gibSecond: Double = 0
@@ -115,11 +118,27 @@ public struct SharedInstancePricing: Sendable, Equatable {
     /// Rates for minimum instances kept warm while they serve nothing.
     public var idleVCPUSecond: Double = 0
     public var idleGiBSecond: Double = 0
-    public var granularity: Double = 0.1              // seconds; per-request busy time is rounded up to it
+    public var granularity: Double = 0.1              // seconds; each instance's activity period is rounded up to it
     public var defaultVCPU: Double = 1
     public var minInstances: Double = 0               // the platform's default, e.g. App Runner keeps 1
     public var free = FreeAllowance()
+    // Instance lifetime (design.md §8): how long an instance stays after its last request, the rate
+    // it is billed at while it waits, and the shortest activity period billed.
+    public var instanceLifetime: Double = 0           // seconds (scale-down delay / cool-down)
+    public var waitingRate: WaitingRate = .idle
+    public var minimumActivity: Double = 0            // seconds; shortest billed activity period
+    /// CPU share the platform's autoscaler holds instances at; 1 = never less than the CPU burned.
+    public var targetUtilization: Double = 1
+    /// Least vCPU allowed with the workload's memory; a lower `--vcpu` is raised to it.
+    public var vcpuForMemory: VCPUForMemory?
+    /// The sizes an instance comes in; the cheapest that holds the workload's vCPU and memory is billed.
+    public var sizes: [AllowedSize] = []
     public init() {}
+
+    /// The rate an instance pays between its last request and its scale-down.
+    public enum WaitingRate: String, Sendable, Equatable, CaseIterable {
+        case active, idle
+    }
 }
 
 /// Cloudflare Workers Standard: a monthly fee that includes requests and CPU time; overage per unit.

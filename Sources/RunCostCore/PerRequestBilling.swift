@@ -48,7 +48,7 @@ extension PerRequestPricing {
         }
 
         if let vcpuSecond {
-            let vcpu = vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
+            let vcpu = vcpuForMemory?.vcpu(forMemoryMiB: memory) ?? vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
             let vcpuSeconds = requests * seconds * vcpu
             let freeVCPUs = w.freeTier ? free.vcpuSeconds : 0
             let billable = max(0, vcpuSeconds - freeVCPUs)

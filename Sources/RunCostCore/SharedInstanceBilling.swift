@@ -1,41 +1,110 @@
 import Foundation
 
 extension SharedInstancePricing {
-    /// Instances busy on average when requests arrive at `rps`, each holding an instance for
-    /// `seconds`, up to `concurrency` at once. Light load: the Poisson chance that at least one
-    /// request is in flight, 1 − e^(−λd) (requests seldom overlap, so sharing saves nothing).
-    /// Heavy load: in-flight requests packed `concurrency` to an instance, λd / c.
+    /// The share of time one instance is up when requests arrive at random (Poisson) at `rate` per
+    /// second and each keeps it up for `hold` seconds (its duration, plus the instance lifetime after
+    /// it). Derivation (docs/billing.md): the instance is up exactly when some request's hold covers
+    /// the moment, so an up period is a busy period of an M/D/∞ queue, mean (e^(λh) − 1)/λ, and the
+    /// gap after it waits for the next arrival, mean 1/λ. Each period is billed at least `minimum` and
+    /// carries a lone request's rounding to `step`; up share = x / (1 + x), x = λ × billed period.
+    /// With no minimum and no rounding this is 1 − e^(−λh), the Poisson chance a hold covers a moment.
+    @inline(__always)
+    public static func upShare(rate: Double, hold: Double, minimum: Double, step: Double) -> Double {
+        guard rate > 0 else { return 0 }
+        let load = rate * hold
+        guard load < 40 else { return 1 }   // e^40 arrivals per gap: the instance never goes down
+        let merged = load > 1e-6 ? expm1(load) / rate : hold * (1 + load / 2)   // mean busy period
+        let period = max(minimum, merged + roundUp(hold, to: step) - hold)
+        let x = rate * period
+        return x / (1 + x)
+    }
+
+    /// Instances busy at `rps` when requests hold an instance `seconds`, `concurrency` to an
+    /// instance, with no minimum, rounding or lifetime: max(1 − e^(−λd), λd / c).
     public static func busyInstances(rps: Double, seconds: Double, concurrency: Double) -> Double {
-        let inFlight = rps * seconds
-        return max(-expm1(-inFlight), inFlight / concurrency)
+        max(upShare(rate: rps, hold: seconds, minimum: 0, step: 0), rps * seconds / concurrency)
+    }
+
+    /// The vCPU and memory billed: the workload's, vCPU raised to the platform's minimum for the
+    /// memory, then the cheapest allowed size that holds both.
+    func billedSize(_ w: Workload) -> (vcpu: Double, memoryMiB: Double, raisedFrom: Double?)? {
+        let asked = w.vcpu ?? defaultVCPU
+        var vcpu = asked
+        if let least = vcpuForMemory?.vcpu(forMemoryMiB: w.memoryMiB), least > vcpu { vcpu = least }
+        var memoryMiB = w.memoryMiB
+        if !sizes.isEmpty {
+            guard let size = sizes.cheapest(vcpu: vcpu, memoryMiB: memoryMiB, vcpuPrice: vcpuSecond, gibPrice: gibSecond) else { return nil }
+            vcpu = size.vcpu ?? vcpu
+            memoryMiB = size.memoryMiB
+        }
+        return (vcpu, memoryMiB, vcpu > asked + 1e-12 ? asked : nil)
     }
 
     func evaluate<L: Ledger>(_ w: Workload, _ limits: Limits, _ money: Money, _ ledger: inout L) -> Infeasibility? {
-        let vcpu = w.vcpu ?? defaultVCPU
-        let gib = w.memoryMiB / 1024
+        guard let size = billedSize(w) else { return .noTaskSize(vcpu: w.vcpu ?? defaultVCPU, memoryMiB: w.memoryMiB) }
+        let vcpu = size.vcpu
+        if let limit = limits.maxVCPU, vcpu > limit { return .vcpuOverLimit(vcpu: vcpu, limit: limit) }
+        let gib = size.memoryMiB / 1024
         let concurrency = max(1, min(w.concurrency, limits.maxConcurrency ?? .infinity))
-        let seconds = roundUp(w.duration, to: granularity)
+        let duration = w.duration
+        let cpuCapacity = vcpu * targetUtilization
+        let cpuPerRequest = w.cpuSecondsPerRequest
         let monthSeconds = w.hoursPerMonth * 3600
         let warm = w.minInstances ?? minInstances
-        var busySeconds = 0.0, idleSeconds = 0.0
+        var activeSeconds = 0.0, waitingSeconds = 0.0, idleSeconds = 0.0, cpuBinds = false
         for level in w.profile.levels {
-            let busy = SharedInstancePricing.busyInstances(rps: w.averageRPS * level.multiplier, seconds: seconds, concurrency: concurrency)
-            busySeconds += busy * level.share * monthSeconds
-            idleSeconds += max(0, warm - busy) * level.share * monthSeconds
+            let rate = w.averageRPS * level.multiplier
+            // Past one instance the autoscaler sizes on averaged concurrency and CPU: requests pack
+            // `concurrency` to an instance, and never below the CPU they burn.
+            let byConcurrency = rate * duration / concurrency
+            let byCPU = rate * cpuPerRequest / cpuCapacity
+            let packed = max(byConcurrency, byCPU)
+            let alone = SharedInstancePricing.upShare(rate: rate, hold: duration, minimum: minimumActivity, step: granularity)
+            let active = max(alone, packed)
+            let running = instanceLifetime > 0
+                ? max(SharedInstancePricing.upShare(rate: rate, hold: duration + instanceLifetime, minimum: minimumActivity, step: granularity), packed)
+                : active
+            let seconds = level.share * monthSeconds
+            activeSeconds += active * seconds
+            waitingSeconds += (running - active) * seconds
+            idleSeconds += max(0, warm - running) * seconds
+            if byCPU > byConcurrency && byCPU > alone { cpuBinds = true }
         }
-        ledger.note("\(Format.grouped(busySeconds / 3600)) instance-hours busy (\(Format.grouped(vcpu)) vCPU, \(Format.memory(w.memoryMiB)), up to \(Format.grouped(concurrency)) requests at once)")
+        if let asked = size.raisedFrom {
+            ledger.note("vCPU raised from \(Format.grouped(asked)) to \(Format.grouped(vcpu)): the platform requires it with \(Format.memory(w.memoryMiB))")
+        }
+        if !sizes.isEmpty {
+            let sizedCPU = sizes.contains { $0.vcpu != nil }
+            ledger.note("billed as the " + (sizedCPU ? "\(Format.grouped(vcpu)) vCPU / " : "") + "\(Format.memory(size.memoryMiB)) instance size")
+        }
+        ledger.note("\(Format.grouped(activeSeconds / 3600)) instance-hours active (\(Format.grouped(vcpu)) vCPU, \(Format.memory(size.memoryMiB)), up to \(Format.grouped(concurrency)) requests at once)")
+        if cpuBinds {
+            ledger.note("CPU floor: instances ≥ CPU demand ÷ (\(Format.grouped(vcpu)) vCPU × \(Format.grouped(targetUtilization * 100))% target)")
+        }
+        if waitingSeconds > 0 {
+            ledger.note("\(Format.grouped(waitingSeconds / 3600)) instance-hours waiting out the \(Format.duration(instanceLifetime)) lifetime after the last request, at the \(waitingRate.rawValue) rate")
+        }
 
-        let vcpuSeconds = busySeconds * vcpu, freeVCPU = w.freeTier ? free.vcpuSeconds : 0
+        // Time billed at the active rate: active periods, plus the lifetime where it waits at that rate.
+        let waitingActive = waitingRate == .active ? waitingSeconds : 0
+        let activeRateSeconds = activeSeconds + waitingActive
+        var activeRateCost = 0.0
+
+        let vcpuSeconds = activeRateSeconds * vcpu, freeVCPU = w.freeTier ? free.vcpuSeconds : 0
         let billableVCPU = max(0, vcpuSeconds - freeVCPU)
+        activeRateCost += billableVCPU * vcpuSecond
         ledger.charge(billableVCPU * vcpuSecond, LineItem(
             name: "vCPU (active)", quantity: billableVCPU, unit: "vCPU-s", unitPrice: vcpuSecond, cost: billableVCPU * vcpuSecond,
-            formula: busyFormula(busySeconds, vcpu, "vCPU", freeVCPU) + " × " + money.price(vcpuSecond)))
+            formula: activeFormula(activeSeconds, waitingActive, vcpu, "vCPU", freeVCPU) + " × " + money.price(vcpuSecond)))
 
-        let gibSeconds = busySeconds * gib, freeGiB = w.freeTier ? free.gbSeconds : 0
+        let gibSeconds = activeRateSeconds * gib, freeGiB = w.freeTier ? free.gbSeconds : 0
         let billableGiB = max(0, gibSeconds - freeGiB)
+        activeRateCost += billableGiB * gibSecond
         ledger.charge(billableGiB * gibSecond, LineItem(
             name: "Memory (active)", quantity: billableGiB, unit: "GiB-s", unitPrice: gibSecond, cost: billableGiB * gibSecond,
-            formula: busyFormula(busySeconds, gib, "GiB", freeGiB) + " × " + money.price(gibSecond)))
+            formula: activeFormula(activeSeconds, waitingActive, gib, "GiB", freeGiB) + " × " + money.price(gibSecond)))
+        // What the lifetime cost at the active rate served nothing: its share of the active-rate bill.
+        if waitingActive > 0 { ledger.idle(activeRateCost * waitingActive / activeRateSeconds) }
 
         if requestPrice > 0 {
             let freeRequests = w.freeTier ? free.requests : 0
@@ -45,23 +114,30 @@ extension SharedInstancePricing {
                 formula: freeFormula(w.requestsPerMonth, freeRequests, "requests") + " × " + money.perMillion(requestPrice)))
         }
 
-        if idleSeconds > 0 && (idleVCPUSecond > 0 || idleGiBSecond > 0) {
-            let idleCost = idleSeconds * (vcpu * idleVCPUSecond + gib * idleGiBSecond)
+        let waitingIdle = waitingRate == .idle ? waitingSeconds : 0
+        let idleRateSeconds = idleSeconds + waitingIdle
+        if idleRateSeconds > 0 && (idleVCPUSecond > 0 || idleGiBSecond > 0) {
+            let unitPrice = vcpu * idleVCPUSecond + gib * idleGiBSecond
+            let idleCost = idleRateSeconds * unitPrice
             ledger.idle(idleCost)
+            let parts = [idleSeconds > 0 ? "\(Format.grouped(idleSeconds)) idle minimum-instance-s" : nil,
+                         waitingIdle > 0 ? "\(Format.grouped(waitingIdle)) instance-s waiting after the last request" : nil]
             ledger.charge(idleCost, LineItem(
-                name: "Idle minimum instances", quantity: idleSeconds, unit: "instance-s",
-                unitPrice: vcpu * idleVCPUSecond + gib * idleGiBSecond, cost: idleCost,
-                formula: "\(Format.grouped(idleSeconds)) idle instance-s × (\(Format.grouped(vcpu)) vCPU × \(money.price(idleVCPUSecond)) + \(Format.grouped(gib, maxFractionDigits: 4)) GiB × \(money.price(idleGiBSecond)))"))
-            ledger.note("\(Format.grouped(warm)) minimum instance(s) kept warm")
+                name: "Idle instances", quantity: idleRateSeconds, unit: "instance-s", unitPrice: unitPrice, cost: idleCost,
+                formula: parts.compactMap { $0 }.joined(separator: " + ")
+                    + " × (\(Format.grouped(vcpu)) vCPU × \(money.price(idleVCPUSecond)) + \(Format.grouped(gib, maxFractionDigits: 4)) GiB × \(money.price(idleGiBSecond)))"))
+            if idleSeconds > 0 { ledger.note("\(Format.grouped(warm)) minimum instance(s) kept warm") }
         }
         return nil
     }
 }
 
-/// "98,000 instance-s × 1 vCPU = 98,000 vCPU-s − 180,000 free = 0 vCPU-s".
-func busyFormula(_ instanceSeconds: Double, _ size: Double, _ unit: String, _ free: Double) -> String {
-    let total = instanceSeconds * size
-    var text = "\(Format.grouped(instanceSeconds)) busy instance-s × \(Format.grouped(size, maxFractionDigits: 4)) \(unit) = \(Format.grouped(total)) \(unit)-s"
+/// "98,000 active instance-s + 2,000 waiting = 100,000 instance-s × 1 vCPU = 100,000 vCPU-s − 180,000 free = 0 vCPU-s".
+func activeFormula(_ active: Double, _ waiting: Double, _ size: Double, _ unit: String, _ free: Double) -> String {
+    let total = (active + waiting) * size
+    var text = "\(Format.grouped(active)) active instance-s"
+    if waiting > 0 { text += " + \(Format.grouped(waiting)) waiting = \(Format.grouped(active + waiting)) instance-s" }
+    text += " × \(Format.grouped(size, maxFractionDigits: 4)) \(unit) = \(Format.grouped(total)) \(unit)-s"
     if free > 0 { text += " − \(Format.grouped(free)) free = \(Format.grouped(max(0, total - free))) \(unit)-s" }
     return text
 }

@@ -168,6 +168,10 @@ enum PricingLoader {
             }
             p.vcpuSecond = try price("vcpu_second")
             p.vcpuPerGB = try f.optional("vcpu_per_gb").map { try yaml.quantity($0, "vcpu_per_gb", .number, Ranges.vcpu) }
+            if let steps = f.optional("vcpu_for_memory") {
+                guard p.vcpuPerGB == nil else { throw InputError(yaml.origin(of: steps), "give vcpu_per_gb or vcpu_for_memory, not both") }
+                p.vcpuForMemory = try loadVCPUForMemory(yaml, steps)
+            }
             p.granularity = try duration("granularity") ?? 0.001
             p.minimumDuration = try duration("minimum_duration") ?? 0
             p.memoryStepMiB = try memory("memory_step") ?? 1
@@ -198,6 +202,12 @@ enum PricingLoader {
             p.defaultVCPU = try f.optional("default_vcpu").map { try yaml.quantity($0, "default_vcpu", .number, Ranges.vcpu) } ?? 1
             p.minInstances = try f.optional("min_instances").map { try yaml.quantity($0, "min_instances", .count, Ranges.instanceCount) } ?? 0
             p.free = try free()
+            p.instanceLifetime = try duration("instance_lifetime") ?? 0
+            p.waitingRate = try f.optional("waiting_rate").map { try yaml.choice($0, "waiting_rate", SharedInstancePricing.WaitingRate.self) } ?? .idle
+            p.minimumActivity = try duration("minimum_activity") ?? 0
+            p.targetUtilization = try f.optional("target_utilization").map { try yaml.quantity($0, "target_utilization", .number, Ranges.utilization) } ?? 1
+            p.vcpuForMemory = try f.optional("vcpu_for_memory").map { try loadVCPUForMemory(yaml, $0) }
+            p.sizes = try f.optional("sizes").map { try loadInstanceSizes(yaml, $0) } ?? []
             billing = .sharedInstance(p)
         case "cpu-time":
             var p = CPUTimePricing()
@@ -238,9 +248,11 @@ enum PricingLoader {
 
     static let billingFields: [String: [String]] = [
         "per-request": ["model", "per_million_requests", "gb_second", "gb_second_tiers", "vcpu_second", "vcpu_per_gb", "granularity",
-                        "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage"],
+                        "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage",
+                        "vcpu_for_memory"],
         "shared-instance": ["model", "vcpu_second", "gib_second", "per_million_requests", "idle_vcpu_second", "idle_gib_second",
-                            "granularity", "default_vcpu", "min_instances", "free"],
+                            "granularity", "default_vcpu", "min_instances", "free",
+                            "instance_lifetime", "waiting_rate", "minimum_activity", "target_utilization", "vcpu_for_memory", "sizes"],
         "cpu-time": ["model", "monthly_fee", "included_requests", "included_cpu_ms", "per_million_requests", "per_million_cpu_ms"],
         "provisioned": ["model", "hourly", "vcpu", "memory", "vcpu_hour", "gb_hour", "task_sizes", "monthly_cap", "billing_increment",
                         "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"],
@@ -268,6 +280,39 @@ enum PricingLoader {
         }
         guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "gb_second_tiers needs at least one tier") }
         return TieredPrice(tiers: tiers)
+    }
+
+    /// `vcpu_for_memory: [{ above: 4GiB, vcpu: 2 }, …]`: thresholds must increase.
+    static func loadVCPUForMemory(_ yaml: YAMLFile, _ node: Node) throws -> VCPUForMemory {
+        let items = try yaml.sequence(node, "vcpu_for_memory")
+        guard !items.isEmpty else { throw InputError(yaml.origin(of: node), "vcpu_for_memory needs at least one { above, vcpu } step") }
+        var steps: [VCPUForMemory.Step] = []
+        for item in items {
+            var g = try yaml.mapping(item, "a vcpu_for_memory step")
+            let step = VCPUForMemory.Step(
+                aboveMiB: try yaml.quantity(g.required("above"), "above", .memory, Ranges.memory),
+                vcpu: try yaml.quantity(g.required("vcpu"), "vcpu", .number, Ranges.vcpu))
+            try g.rejectUnknown()
+            if let last = steps.last, step.aboveMiB <= last.aboveMiB {
+                throw InputError(yaml.origin(of: item), "above must increase from step to step")
+            }
+            steps.append(step)
+        }
+        return VCPUForMemory(steps)
+    }
+
+    /// `sizes: [{ vcpu: 1, memory: 2GiB }, { memory: 512MB }]`: the sizes an instance comes in.
+    static func loadInstanceSizes(_ yaml: YAMLFile, _ node: Node) throws -> [AllowedSize] {
+        let items = try yaml.sequence(node, "sizes")
+        guard !items.isEmpty else { throw InputError(yaml.origin(of: node), "sizes needs at least one { vcpu, memory } size") }
+        return try items.map { item in
+            var g = try yaml.mapping(item, "a size")
+            let size = AllowedSize(
+                vcpu: try g.optional("vcpu").map { try yaml.quantity($0, "vcpu", .number, Ranges.vcpu) },
+                memoryMiB: try yaml.quantity(g.required("memory"), "memory", .memory, Ranges.positiveMemory))
+            try g.rejectUnknown()
+            return size
+        }
     }
 
     static func loadTaskSizes(_ yaml: YAMLFile, _ node: Node) throws -> [ProvisionedPricing.TaskSize] {

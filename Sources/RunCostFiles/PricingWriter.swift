@@ -76,6 +76,9 @@ public enum PricingWriter {
         func free(_ f: FreeAllowance) -> String {
             "{ requests: \(n(f.requests)), gb_seconds: \(n(f.gbSeconds)), vcpu_seconds: \(n(f.vcpuSeconds)) }"
         }
+        func vcpuSteps(_ v: VCPUForMemory) -> String {
+            "[" + v.steps.map { "{ above: \(YAMLText.memory($0.aboveMiB)), vcpu: \(n($0.vcpu)) }" }.joined(separator: ", ") + "]"
+        }
         var lines: [(String, String)] = [("model", billing.family)]
         switch billing {
         case .perRequest(let p):
@@ -92,6 +95,7 @@ public enum PricingWriter {
             }
             if let v = p.vcpuSecond { lines.append(("vcpu_second", n(v))) }
             if let v = p.vcpuPerGB { lines.append(("vcpu_per_gb", n(v))) }
+            if let v = p.vcpuForMemory { lines.append(("vcpu_for_memory", vcpuSteps(v))) }
             lines.append(("granularity", YAMLText.duration(p.granularity)))
             if p.minimumDuration > 0 { lines.append(("minimum_duration", YAMLText.duration(p.minimumDuration))) }
             lines.append(("memory_step", YAMLText.memory(p.memoryStepMiB)))
@@ -109,6 +113,15 @@ public enum PricingWriter {
                       ("idle_vcpu_second", n(p.idleVCPUSecond)), ("idle_gib_second", n(p.idleGiBSecond)),
                       ("granularity", YAMLText.duration(p.granularity)), ("default_vcpu", n(p.defaultVCPU)),
                       ("min_instances", n(p.minInstances)), ("free", free(p.free))]
+            if p.instanceLifetime > 0 { lines.append(("instance_lifetime", YAMLText.duration(p.instanceLifetime))) }
+            lines.append(("waiting_rate", p.waitingRate.rawValue))
+            if p.minimumActivity > 0 { lines.append(("minimum_activity", YAMLText.duration(p.minimumActivity))) }
+            if p.targetUtilization != 1 { lines.append(("target_utilization", n(p.targetUtilization))) }
+            if let v = p.vcpuForMemory { lines.append(("vcpu_for_memory", vcpuSteps(v))) }
+            if !p.sizes.isEmpty {
+                let items = p.sizes.map { s in "{ " + (s.vcpu.map { "vcpu: \(n($0)), " } ?? "") + "memory: \(YAMLText.memory(s.memoryMiB)) }" }
+                lines.append(("sizes", "[" + items.joined(separator: ", ") + "]"))
+            }
         case .cpuTime(let p):
             lines += [("monthly_fee", n(p.monthlyFee)), ("included_requests", n(p.includedRequests)),
                       ("included_cpu_ms", n(p.includedCPUms)), ("per_million_requests", perMillion(p.requestOverage)),

@@ -53,7 +53,8 @@ public enum PricingListReport {
         case .sharedInstance(let p):
             return ["active vCPU-s \(Format.price(p.vcpuSecond)), GiB-s \(Format.price(p.gibSecond)); requests \(Format.perMillion(p.requestPrice))",
                     "idle vCPU-s \(Format.price(p.idleVCPUSecond)), idle GiB-s \(Format.price(p.idleGiBSecond)); minimum instances \(Format.grouped(p.minInstances))",
-                    "busy time per request rounded up to \(Format.duration(p.granularity)); default \(Format.grouped(p.defaultVCPU)) vCPU",
+                    "each activity period billed at least \(Format.duration(p.minimumActivity)), rounded up to \(Format.duration(p.granularity)); default \(Format.grouped(p.defaultVCPU)) vCPU",
+                    "instance lifetime after the last request \(Format.duration(p.instanceLifetime)) at the \(p.waitingRate.rawValue) rate; CPU target \(Format.grouped(p.targetUtilization * 100))%",
                     "free tier: \(Format.count(p.free.requests)) requests, \(Format.count(p.free.vcpuSeconds)) vCPU-s, \(Format.count(p.free.gbSeconds)) GiB-s"]
         case .cpuTime(let p):
             return ["\(Format.money(p.monthlyFee)) per month including \(Format.count(p.includedRequests)) requests and \(Format.count(p.includedCPUms)) CPU-ms",
