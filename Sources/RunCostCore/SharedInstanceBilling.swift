@@ -13,7 +13,7 @@ extension SharedInstancePricing {
         guard rate > 0 else { return 0 }
         let load = rate * hold
         guard load < 40 else { return 1 }   // e^40 arrivals per gap: the instance never goes down
-        let merged = load > 1e-6 ? expm1(load) / rate : hold * (1 + load / 2)   // mean busy period
+        let merged = expm1(load) / rate   // mean busy period
         let period = max(minimum, merged + roundUp(hold, to: step) - hold)
         let x = rate * period
         return x / (1 + x)

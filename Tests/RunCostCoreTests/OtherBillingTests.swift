@@ -10,17 +10,25 @@ import Testing
         #expect(abs(SharedInstancePricing.busyInstances(rps: 0.01, seconds: 0.5, concurrency: 10) - (1 - exp(-0.005))) < 1e-15)
     }
 
-    // Cloud Run, constant 100 rps for 730 h, 200 ms, concurrency 80, 1 vCPU, 512 MiB, no free tier:
-    // in flight 20 → busy max(1 − e^−20, 20/80 = 0.25) = 1 − e^−20 ≈ 1 instance all month = 2,628,000 s.
-    // vCPU 2,628,000 × $0.000024 = $63.072; memory 2,628,000 × 0.5 × $0.0000025 = $3.285;
-    // requests 262.8M × $0.40/1M = $105.12.
+    // Cloud Run, constant 100 rps for 730 h, 200 ms (10 ms CPU), concurrency 80, 1 vCPU, 512 MiB, no
+    // free tier: in flight 20 → busy max(1 − e^−20, 20/80 = 0.25, CPU 100 × 0.01 s / 1 vCPU = 1) = 1
+    // instance all month = 2,628,000 s. vCPU 2,628,000 × $0.000024 = $63.072; memory 2,628,000 × 0.5
+    // × $0.0000025 = $3.285; requests 262.8M × $0.40/1M = $105.12.
     @Test func cloudRunHandWorked() {
+        var w = Fixtures.workload(100 * 730 * 3600, 0.2, 512)
+        w.cpuTime = 0.01
+        w.concurrency = 80
+        let e = Estimator.estimate(Fixtures.cloudRun, w)
+        #expect(abs(e.monthlyCost - (63.072 + 3.285 + 105.12)) < 1e-6)
+        #expect(e.idleCost == 0)
+    }
+
+    // The same requests burning all 200 ms on CPU need 20 busy vCPU: 20 instances, 20× the compute.
+    @Test func cloudRunCPUBound() {
         var w = Fixtures.workload(100 * 730 * 3600, 0.2, 512)
         w.concurrency = 80
         let e = Estimator.estimate(Fixtures.cloudRun, w)
-        let busy = 1 - exp(-20.0)
-        #expect(abs(e.monthlyCost - (2_628_000 * busy * (0.000024 + 0.5 * 0.0000025) + 105.12)) < 1e-6)
-        #expect(e.idleCost == 0)
+        #expect(abs(e.monthlyCost - (20 * (63.072 + 3.285) + 105.12)) < 1e-6)
     }
 
     // Free tier takes 180,000 vCPU-s, 360,000 GiB-s and 2M requests off before pricing.
