@@ -42,6 +42,19 @@ import Testing
         #expect((e["notes"] as! [String]).contains("billed 1s × 256MB per request"))
     }
 
+    // Microsoft, "Estimating consumption-based costs" (azure-docs functions-consumption-costs.md,
+    // Flex Consumption): 40 constant requests per second, 10 concurrent, 2,048 MB instances, no
+    // always-ready instances, on-demand rates without free grants, for one hour. CPU-bound (HTTP
+    // concurrency 1): 10 instances × 7,200 GB-s × $0.000026 = $1.872 + 0.144M × $0.40 = $0.0576 →
+    // $1.9296. IO-bound (all 10 on one instance): $0.1872 + $0.0576 = $0.2448 ("$0.245").
+    @Test func azureFlexCostExample() throws {
+        let common = ["--rps", "40", "--hours", "1", "--duration", "250ms", "--memory", "2048MB", "--traffic", "constant"]
+        let cpuBound = try estimate("azure-functions-flex", common + ["--concurrency", "1"])
+        #expect(((cpuBound["monthly_cost"] as! Double) * 1e4).rounded() / 1e4 == 1.9296)
+        let ioBound = try estimate("azure-functions-flex", common + ["--concurrency", "10", "--cpu-time", "10ms"])
+        #expect(((ioBound["monthly_cost"] as! Double) * 1e4).rounded() / 1e4 == 0.2448)
+    }
+
     // infracost golden aws/testdata/ecs_service_test (2025-07-07): a 1 vCPU, 2 GB Fargate task for
     // 730 h = $29.55 vCPU + $6.49 memory.
     @Test func fargateGolden() throws {
