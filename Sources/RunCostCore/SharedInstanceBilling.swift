@@ -59,9 +59,10 @@ extension SharedInstancePricing {
             let byConcurrency = rate * duration / concurrency
             let byCPU = rate * cpuPerRequest / cpuCapacity
             let packed = max(byConcurrency, byCPU)
-            let alone = SharedInstancePricing.upShare(rate: rate, hold: duration, minimum: minimumActivity, step: granularity)
+            // One instance's up share never exceeds 1, so a fleet of ≥ 1 packed instances needs no exp.
+            let alone = packed >= 1 ? 0 : SharedInstancePricing.upShare(rate: rate, hold: duration, minimum: minimumActivity, step: granularity)
             let active = max(alone, packed)
-            let running = instanceLifetime > 0
+            let running = instanceLifetime > 0 && packed < 1
                 ? max(SharedInstancePricing.upShare(rate: rate, hold: duration + instanceLifetime, minimum: minimumActivity, step: granularity), packed)
                 : active
             let seconds = level.share * monthSeconds
@@ -74,8 +75,8 @@ extension SharedInstancePricing {
             ledger.note("vCPU raised from \(Format.grouped(asked)) to \(Format.grouped(vcpu)): the platform requires it with \(Format.memory(w.memoryMiB))")
         }
         if !sizes.isEmpty {
-            let sizedCPU = sizes.contains { $0.vcpu != nil }
-            ledger.note("billed as the " + (sizedCPU ? "\(Format.grouped(vcpu)) vCPU / " : "") + "\(Format.memory(size.memoryMiB)) instance size")
+            ledger.note("billed as the " + (sizes.contains { $0.vcpu != nil } ? "\(Format.grouped(vcpu)) vCPU / " : "")
+                        + "\(Format.memory(size.memoryMiB)) instance size")
         }
         ledger.note("\(Format.grouped(activeSeconds / 3600)) instance-hours active (\(Format.grouped(vcpu)) vCPU, \(Format.memory(size.memoryMiB)), up to \(Format.grouped(concurrency)) requests at once)")
         if cpuBinds {
@@ -120,11 +121,11 @@ extension SharedInstancePricing {
             let unitPrice = vcpu * idleVCPUSecond + gib * idleGiBSecond
             let idleCost = idleRateSeconds * unitPrice
             ledger.idle(idleCost)
-            let parts = [idleSeconds > 0 ? "\(Format.grouped(idleSeconds)) idle minimum-instance-s" : nil,
-                         waitingIdle > 0 ? "\(Format.grouped(waitingIdle)) instance-s waiting after the last request" : nil]
             ledger.charge(idleCost, LineItem(
                 name: "Idle instances", quantity: idleRateSeconds, unit: "instance-s", unitPrice: unitPrice, cost: idleCost,
-                formula: parts.compactMap { $0 }.joined(separator: " + ")
+                formula: [idleSeconds > 0 ? "\(Format.grouped(idleSeconds)) idle minimum-instance-s" : nil,
+                          waitingIdle > 0 ? "\(Format.grouped(waitingIdle)) instance-s waiting after the last request" : nil]
+                    .compactMap { $0 }.joined(separator: " + ")
                     + " × (\(Format.grouped(vcpu)) vCPU × \(money.price(idleVCPUSecond)) + \(Format.grouped(gib, maxFractionDigits: 4)) GiB × \(money.price(idleGiBSecond)))"))
             if idleSeconds > 0 { ledger.note("\(Format.grouped(warm)) minimum instance(s) kept warm") }
         }
