@@ -127,7 +127,8 @@ public struct SharedInstancePricing: Sendable, Equatable {
     public var instanceLifetime: Double = 0           // seconds (scale-down delay / cool-down)
     public var waitingRate: WaitingRate = .idle
     public var minimumActivity: Double = 0            // seconds; shortest billed activity period
-    /// CPU share the platform's autoscaler holds instances at; 1 = never less than the CPU burned.
+    /// Share of an instance's CPU and concurrency the autoscaler fills before adding one (Cloud Run
+    /// 60%); 1 = packed full, never less than the CPU burned.
     public var targetUtilization: Double = 1
     /// Least vCPU allowed with the workload's memory; a lower `--vcpu` is raised to it.
     public var vcpuForMemory: VCPUForMemory?

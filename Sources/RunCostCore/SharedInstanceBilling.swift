@@ -54,9 +54,9 @@ extension SharedInstancePricing {
         var activeSeconds = 0.0, waitingSeconds = 0.0, idleSeconds = 0.0, cpuBinds = false
         for level in w.profile.levels {
             let rate = w.averageRPS * level.multiplier
-            // Past one instance the autoscaler sizes on averaged concurrency and CPU: requests pack
-            // `concurrency` to an instance, and never below the CPU they burn.
-            let byConcurrency = rate * duration / concurrency
+            // Past one instance the autoscaler sizes on averaged concurrency and CPU, each filled to
+            // the platform's target: requests pack `concurrency` to an instance, never below the CPU they burn.
+            let byConcurrency = rate * duration / (concurrency * targetUtilization)
             let byCPU = rate * cpuPerRequest / cpuCapacity
             let packed = max(byConcurrency, byCPU)
             // One instance's up share never exceeds 1, so a fleet of ≥ 1 packed instances needs no exp.

@@ -38,12 +38,18 @@ public enum PricingListReport {
         return out
     }
 
+    /// "above 4GB: 2 vCPU, above 8GB: 4 vCPU".
+    static func vcpuSteps(_ v: VCPUForMemory) -> String {
+        v.steps.map { "above \(Format.memory($0.aboveMiB)): \(Format.grouped($0.vcpu, maxFractionDigits: 3)) vCPU" }.joined(separator: ", ")
+    }
+
     static func billingLines(_ b: BillingModel) -> [String] {
         switch b {
         case .perRequest(let p):
             var lines = ["requests \(Format.perMillion(p.requestPrice))"]
             if let g = p.gbSecond { lines += g.tiers.map { "GB-s \(Format.price($0.price))" + ($0.upTo.isFinite ? " up to \(Format.count($0.upTo)) GB-s" : "") } }
             if let v = p.vcpuSecond { lines.append("vCPU-s \(Format.price(v))") }
+            if let v = p.vcpuForMemory { lines.append("vCPU for memory: " + vcpuSteps(v)) }
             lines.append("billed time: max(\(Format.duration(p.minimumDuration)), duration rounded up to \(Format.duration(p.granularity)))")
             lines.append(p.memorySizesMiB.isEmpty ? "memory rounded up to \(Format.memory(p.memoryStepMiB)), minimum \(Format.memory(p.minimumMemoryMiB))"
                                                   : "memory sizes \(p.memorySizesMiB.map(Format.memory).joined(separator: ", "))")
@@ -51,7 +57,13 @@ public enum PricingListReport {
             if let e = p.ephemeralStorage { lines.append("ephemeral storage above \(Format.memory(e.includedMiB)): \(Format.price(e.gbSecond)) per GB-s") }
             return lines
         case .sharedInstance(let p):
-            return ["active vCPU-s \(Format.price(p.vcpuSecond)), GiB-s \(Format.price(p.gibSecond)); requests \(Format.perMillion(p.requestPrice))",
+            var sizing: [String] = []
+            if let v = p.vcpuForMemory { sizing.append("least vCPU for memory: " + vcpuSteps(v)) }
+            if !p.sizes.isEmpty {
+                sizing.append("sizes: " + p.sizes.map { ($0.vcpu.map { "\(Format.grouped($0)) vCPU / " } ?? "") + Format.memory($0.memoryMiB) }
+                    .joined(separator: "; "))
+            }
+            return sizing + ["active vCPU-s \(Format.price(p.vcpuSecond)), GiB-s \(Format.price(p.gibSecond)); requests \(Format.perMillion(p.requestPrice))",
                     "idle vCPU-s \(Format.price(p.idleVCPUSecond)), idle GiB-s \(Format.price(p.idleGiBSecond)); minimum instances \(Format.grouped(p.minInstances))",
                     "each activity period billed at least \(Format.duration(p.minimumActivity)), rounded up to \(Format.duration(p.granularity)); default \(Format.grouped(p.defaultVCPU)) vCPU",
                     "instance lifetime after the last request \(Format.duration(p.instanceLifetime)) at the \(p.waitingRate.rawValue) rate; CPU target \(Format.grouped(p.targetUtilization * 100))%",

@@ -156,6 +156,16 @@ import Testing
         #expect(e.notes.contains { $0.hasPrefix("CPU floor") })
     }
 
+    // The 60% target applies to concurrency too: 50 rps × 200 ms = 10 in flight, one request per
+    // instance, → 10 / 0.6 = 16.667 instances all month = 43,800,000 instance-s.
+    @Test func concurrencyTarget() {
+        var w = Fixtures.workload(50 * Self.month, 0.2, 512)
+        w.cpuTime = 0.01
+        w.concurrency = 1
+        let e = Estimator.estimate(Self.cloudRun, w)
+        #expect(abs(e.lineItems[0].quantity - 43_800_000) < 1e-3)
+    }
+
     // Cloud Run: 10 GiB needs at least 4 vCPU; a 1 vCPU workload is raised and explain says so.
     // 10 rps of 1 s (100 ms CPU), concurrency 80: in flight 10, one instance up 99.995% of the month.
     @Test func memoryRaisesVCPU() {
