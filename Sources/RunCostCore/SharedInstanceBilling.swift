@@ -91,12 +91,15 @@ extension SharedInstancePricing {
         let activeRateSeconds = activeSeconds + waitingActive
         var activeRateCost = 0.0
 
-        let vcpuSeconds = activeRateSeconds * vcpu, freeVCPU = w.freeTier ? free.vcpuSeconds : 0
-        let billableVCPU = max(0, vcpuSeconds - freeVCPU)
-        activeRateCost += billableVCPU * vcpuSecond
-        ledger.charge(billableVCPU * vcpuSecond, LineItem(
-            name: "vCPU (active)", quantity: billableVCPU, unit: "vCPU-s", unitPrice: vcpuSecond, cost: billableVCPU * vcpuSecond,
-            formula: activeFormula(activeSeconds, waitingActive, vcpu, "vCPU", freeVCPU) + " × " + money.price(vcpuSecond)))
+        // A platform with no vCPU meter (Flex bills memory only) gets no vCPU line.
+        if vcpuSecond > 0 {
+            let vcpuSeconds = activeRateSeconds * vcpu, freeVCPU = w.freeTier ? free.vcpuSeconds : 0
+            let billableVCPU = max(0, vcpuSeconds - freeVCPU)
+            activeRateCost += billableVCPU * vcpuSecond
+            ledger.charge(billableVCPU * vcpuSecond, LineItem(
+                name: "vCPU (active)", quantity: billableVCPU, unit: "vCPU-s", unitPrice: vcpuSecond, cost: billableVCPU * vcpuSecond,
+                formula: activeFormula(activeSeconds, waitingActive, vcpu, "vCPU", freeVCPU) + " × " + money.price(vcpuSecond)))
+        }
 
         let gibSeconds = activeRateSeconds * gib, freeGiB = w.freeTier ? free.gbSeconds : 0
         let billableGiB = max(0, gibSeconds - freeGiB)

@@ -62,8 +62,10 @@ import Testing
     @Test func flexPublishedExampleCPUBound() {
         let e = Estimator.estimate(Self.flex, hour(rps: 40, duration: 0.25, memoryMiB: 2048, concurrency: 1))
         #expect(abs(e.monthlyCost - 1.9296) < 1e-9)
-        #expect(abs(e.lineItems[1].cost - 1.872) < 1e-9)
-        #expect(abs(e.lineItems[2].cost - 0.0576) < 1e-9)
+        #expect(e.lineItems.map(\.name) == ["Memory (active)", "Requests"])
+        #expect(abs(e.lineItems[0].cost - 1.872) < 1e-9)
+        #expect(abs(e.lineItems[0].quantity - 72_000) < 1e-9)
+        #expect(abs(e.lineItems[1].cost - 0.0576) < 1e-9)
     }
 
     // IO-bound: all 10 concurrent requests on one instance (CPU small): 2 GB × 3,600 s × $0.000026
