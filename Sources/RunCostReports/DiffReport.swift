@@ -72,7 +72,7 @@ public struct DiffReport: Sendable {
         rows.forEach { table.add($0) }
         out += "\n" + table.rendered() + "\n" + summary + ".\n"
         if let gate { out += gate + "\n" }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
@@ -80,7 +80,7 @@ public struct DiffReport: Sendable {
         if !inputLines.isEmpty { out += "**Workload changed:** " + inputLines.joined(separator: "; ") + "\n\n" }
         out += MarkdownTable.render(Self.headers, Self.alignments, rows) + "\n" + summary + ".\n"
         if let gate { out += "\n**Gate:** " + gate + "\n" }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     public func json() -> String {

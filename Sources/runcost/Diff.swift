@@ -9,8 +9,10 @@ struct Diff: ParsableCommand {
         discussion: """
         Exits 1 when --fail-above is given and the chosen offering's cost rose more than that percent.
         Examples:
-          runcost diff --baseline old.json new.json          (both from `runcost compare --format json`)
-          runcost diff --baseline-pricing old/pricing --pricing pricing examples/api.yaml --fail-above 5
+          runcost diff --baseline old.json new.json
+              (both from `runcost compare --format json`)
+          runcost diff --baseline-pricing old/pricing \\
+              --pricing pricing examples/api.yaml --fail-above 5
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }

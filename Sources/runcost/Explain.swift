@@ -8,13 +8,14 @@ struct Explain: ParsableCommand {
         abstract: "Show one offering's line items, formulas and assumptions.",
         discussion: """
         Example:
-          runcost explain aws-lambda-x86 --requests 3M --duration 120ms --memory 1536MB --free-tier
+          runcost explain aws-lambda-x86 --requests 3M --duration 120ms \\
+              --memory 1536MB --free-tier
         """)
 
     @Argument(help: "Offering id (see `runcost pricing list`).") var offering: String
     @OptionGroup var workload: WorkloadOptions
     @OptionGroup var pricing: PricingOptions
-    @Option(help: "Output format: table (text) or json.") var format: ReportFormat = .table
+    @Option(help: "Output format: table, csv, json or markdown.") var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -25,7 +26,9 @@ struct Explain: ParsableCommand {
         let text: String
         switch format {
         case .json: text = EstimateJSON.render(estimate, w).rendered() + "\n"
-        case .table, .markdown, .csv: text = ExplainReport.text(estimate, w, workloadName: spec.name)
+        case .table: text = ExplainReport.text(estimate, w, workloadName: spec.name)
+        case .markdown: text = ExplainReport.markdown(estimate, w, workloadName: spec.name)
+        case .csv: text = ExplainReport.csv(estimate, w)
         }
         try output.emit(text, inputs: workload.inputFiles)
     }
