@@ -146,15 +146,17 @@ public enum WorkloadSummary {
         return line
     }
 
-    /// Inputs as given; derived figures (requests from rps, rates, the peak of a shape) lose the
-    /// binary noise of their arithmetic (12 significant digits), so `rps: 3.8` reads back 3.8.
+    /// Inputs as given: monthly requests derived from `rps` lose the binary noise of the product
+    /// (`rps: 3.8` → 9986400, not 9986400.000000002, and back to exactly 3.8); a shape's default
+    /// peak likewise. Other derived rates stay unrounded.
     public static func json(_ w: Workload, name: String?) -> JSON {
         func derived(_ v: Double) -> JSON { .number(Format.significant(v, digits: 12)) }
+        let requests = Format.significant(w.requestsPerMonth, digits: 12)
         return .object([
             ("name", name.map { .string($0) } ?? .null),
-            ("requests_per_month", derived(w.requestsPerMonth)),
-            ("average_rps", derived(w.averageRPS)),
-            ("peak_rps", derived(w.peakRPS)),
+            ("requests_per_month", .number(requests)),
+            ("average_rps", .number(requests / (w.hoursPerMonth * 3600))),
+            ("peak_rps", .number(w.peakRPS)),
             ("duration_seconds", .number(w.duration)),
             ("cpu_seconds", .number(w.cpuSecondsPerRequest)),
             ("memory_mib", .number(w.memoryMiB)),
