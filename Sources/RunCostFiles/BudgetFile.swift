@@ -151,7 +151,7 @@ public struct BudgetFile: Sendable {
                     scope.providers = try yaml.sequence(providers, "providers").map { item in
                         let p = try yaml.string(item, "providers")
                         guard known.contains(p) else {
-                            throw InputError(yaml.origin(of: item), "providers: unknown provider '\(p)'" + Suggestion.hint(p, in: known))
+                            throw InputError(yaml.origin(of: item), "providers: unknown provider '\(p)'" + Suggestion.hintOrList(p, in: known, noun: "providers"))
                         }
                         return p
                     }

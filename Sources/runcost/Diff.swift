@@ -27,6 +27,7 @@ struct Diff: ParsableCommand {
     var failAbove: String?
     @Option(help: ArgumentHelp("The offering --fail-above judges (default: the cheapest in the new report).", valueName: "id")) var offering: String?
     @Option(help: "Output format: table, markdown or json.") var format: Format = .table
+    @Flag(name: .customLong("all"), help: "List unchanged offerings too (tables show only changes; JSON always has every offering).") var all = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -60,7 +61,7 @@ struct Diff: ParsableCommand {
         } else if offering != nil {
             throw InputError(.flag("--offering"), "--offering chooses what --fail-above judges; give --fail-above too")
         }
-        let report = DiffReport(diff, gate: verdict?.message)
+        let report = DiffReport(diff, gate: verdict?.message, showUnchanged: all)
         let text: String
         switch format {
         case .table: text = report.table()
