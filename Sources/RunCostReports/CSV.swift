@@ -1,4 +1,5 @@
 import RunCostCore
+import Foundation
 
 /// RFC 4180 CSV: quoted where needed, CRLF-free, a final newline, and text cells that a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'`.
@@ -34,7 +35,8 @@ public enum CSV {
     static func price(_ value: Double) -> String {
         let clean = Format.significant(value, digits: 10)
         guard abs(clean) < 1e15, abs(clean) >= 1e-12 || clean == 0 else { return JSON.format(clean) }
-        var text = String(format: "%.18f", clean)
+        let decimals = clean == 0 ? 0 : Swift.max(0, 9 - Int(log10(abs(clean)).rounded(.down)))
+        var text = String(format: "%.\(decimals)f", clean)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text

@@ -152,9 +152,11 @@ import Testing
     }
 
     /// One value per boundary: every edge between cheapest ranges is printed exactly as its crossover.
-    @Test func breakevenCSVHasOneValuePerBoundary() throws {
-        let r = try RuncostBinary.run(["breakeven", "examples/api.yaml", "--vary", "duration", "--from", "10ms", "--to", "10s",
-                                       "--offering", "aws-lambda-arm", "--offering", "aws-ec2-t3.small", "--format", "csv"])
+    /// Lambda Arm and the $4 droplet tie near 4M requests: the range edge was 3999983.9991891813,
+    /// the crossover (found with a tolerance) another number.
+    @Test(arguments: [["requests", "100k", "10B"], ["memory", "128MB", "8GB"]])
+    func breakevenCSVHasOneValuePerBoundary(_ vary: [String]) throws {
+        let r = try RuncostBinary.run(["breakeven", "examples/api.yaml", "--vary", vary[0], "--from", vary[1], "--to", vary[2], "--format", "csv"])
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let edges = rows.filter { $0[0] == "cheapest" }.dropLast().map { $0[2] }
@@ -235,6 +237,123 @@ import Testing
             try "checks:\n  - workload: \(inline)\n    offering: aws-lambda-arm\n    rules: { max_monthly: 1 }\n"
                 .write(toFile: budget, atomically: true, encoding: .utf8)
             try Self.expectBad(["check", budget], message)
+        }
+    }
+}
+
+/// Lenient parsing (issue 13 item 9) and errors that help (issue 11 item 16).
+@Suite struct StrictInputTests {
+    let w = ["--requests", "1M", "--duration", "100ms", "--memory", "512MB"]
+
+    @Test func decimalNumbersOnly() throws {
+        try HostileReportTests.expectBad(["compare"] + w + ["--exchange-rate", "EUR=0x10"], "--exchange-rate: expected CUR=rate like EUR=1.16, got 'EUR=0x10'")
+        try HostileReportTests.expectBad(["compare"] + w + ["--exchange-rate", "EUR=nan"], "--exchange-rate")
+        try HostileReportTests.expectBad(["compare", "--requests", "\u{200B}5"], "--requests: requests: expected a count")
+        try HostileReportTests.expectBad(["compare", "--requests", "5\u{00A0}"], "--requests: requests: expected a count")
+        #expect(try RuncostBinary.run(["compare"] + w + ["--exchange-rate", "EUR=1.16", "--offering", "aws-lambda-arm"]).status == 0)
+        let dir = try RuncostBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trace = dir.appendingPathComponent("t.csv").path
+        try "timestamp,requests\n0x0,100\n0x3c,300\n".write(toFile: trace, atomically: true, encoding: .utf8)
+        let r = try RuncostBinary.run(["compare", "--trace", trace, "--duration", "100ms", "--memory", "512MB"])
+        #expect(r.status == 2 && r.stderr.contains("t.csv:2:"), "\(r.stderr)")
+    }
+
+    @Test func yamlTagsAreRefusedWhereTheyStand() throws {
+        let dir = try RuncostBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("w.yaml").path
+        try "requests: !foo 1M\nduration: 100ms\nmemory: 512MB\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try HostileReportTests.expectBad(["compare", file], "w.yaml:1:11: YAML tag '!foo' is not supported; write the plain value")
+        try "requests: 1M\nduration: !!float 0.1\nmemory: 512MB\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try HostileReportTests.expectBad(["compare", file], "w.yaml:2:11: YAML tag 'tag:yaml.org,2002:float' is not supported")
+        try "requests: !!str 1M\nduration: '100ms'\nmemory: 512MB\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try RuncostBinary.run(["compare", file, "--offering", "aws-lambda-arm"]).status == 0)
+    }
+
+    @Test func maxAgeIsBounded() throws {
+        try HostileReportTests.expectBad(["pricing", "validate", "--max-age", "9223372036854775807"], "--max-age: expected a number of days from 0 to 36500")
+        try HostileReportTests.expectBad(["pricing", "validate", "--max-age", "36501"], "--max-age")
+        #expect(try RuncostBinary.run(["pricing", "validate", "--max-age", "36500"]).status == 0)
+    }
+
+    @Test func aNegativeBaselineCostIsRefused() throws {
+        let dir = try RuncostBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let new = dir.appendingPathComponent("new.json").path, old = dir.appendingPathComponent("old.json").path
+        let r = try RuncostBinary.run(["compare"] + w + ["--offering", "aws-lambda-arm", "--format", "json", "-o", new])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: new, encoding: .utf8)
+        let cost = try #require(text.split(separator: "\n").first { $0.contains("\"monthly_cost\"") })
+        try text.replacingOccurrences(of: cost, with: "      \"monthly_cost\": -5,").write(toFile: old, atomically: true, encoding: .utf8)
+        try HostileReportTests.expectBad(["diff", "--baseline", old, new], "'estimates[0].monthly_cost' is -5.0; a monthly cost is never negative")
+    }
+
+    @Test func unknownProviderListsTheKnownOnes() throws {
+        try HostileReportTests.expectBad(["compare"] + w + ["--provider", "amazon"],
+                                         "--provider: unknown provider 'amazon'; known providers: aws, azure, cloudflare, digitalocean, flyio, gcp, heroku, hetzner, ibm, knative, render")
+        try HostileReportTests.expectBad(["compare"] + w + ["--provider", "azrue"], "unknown provider 'azrue' (did you mean 'azure'?)")
+    }
+
+    @Test func aProviderThatDoesNotMatchItsIdsIsPointedAt() throws {
+        let dir = try RuncostBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = dir.appendingPathComponent("t.yaml").path
+        try """
+            provider: amazon
+            currency: USD
+            offerings:
+              - id: aws-thing
+                name: Thing
+                kind: vm
+                region: us-east-1
+                as_of: 2024-01-01
+                source: https://example.com
+                billing: { model: provisioned, per_instance_hour: 0.01, vcpu: 1, memory: 1GB }
+
+            """.write(toFile: table, atomically: true, encoding: .utf8)
+        try HostileReportTests.expectBad(["pricing", "validate", table],
+                                         "t.yaml:1:11: provider: 'amazon' does not match offering id 'aws-thing' on line 4; every id starts with the provider and '-' ('aws-…' needs provider: aws)")
+    }
+
+    @Test func explainFormatsAreReal() throws {
+        let md = try RuncostBinary.run(["explain", "aws-lambda-arm"] + w + ["--format", "markdown"])
+        #expect(md.stdout.hasPrefix("### AWS Lambda (Arm64, Graviton2) (`aws-lambda-arm`)\n"))
+        #expect(md.stdout.contains("| Requests | $0.20 | 1,000,000 requests × $0.20/1M |\n"))
+        #expect(md.stdout.contains("| **Monthly total** | **$0.87** |  |\n"))
+        let csv = try RuncostBinary.run(["explain", "aws-lambda-arm"] + w + ["--format", "csv"])
+        #expect(csv.stdout.hasPrefix("offering,line_item,quantity,unit,unit_price_usd,cost_usd,formula\n"))
+        // $0.20 + 50,000 GB-s × $0.0000133334 = $0.20 + $0.66667.
+        #expect(csv.stdout.hasSuffix("aws-lambda-arm,Compute (GB-seconds),50000,GB-s,0.0000133334,0.66667,\"1,000,000 requests × 100ms × 0.5 GB = 50,000 GB-s = 50,000 × $0.0000133334\"\naws-lambda-arm,monthly total,,,,0.86667,\n"))
+    }
+
+    /// Help promises only what a command does, says each default once, and no example is wrapped
+    /// by the help formatter (a wrapped example splits a flag from its value).
+    @Test func helpMatchesBehaviour() throws {
+        func help(_ command: String) throws -> String {   // wrapped lines joined, spaces squeezed
+            try RuncostBinary.run([command, "--help"]).stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
+        let breakeven = try help("breakeven")
+        #expect(!breakeven.contains("grid") || !breakeven.contains("Twice"))
+        #expect(breakeven.contains("default: breakeven 1024, capacity 512"))
+        let capacity = try help("capacity")
+        #expect(!capacity.contains("Twice for a grid"))
+        let sweep = try help("sweep")
+        #expect(sweep.contains("Twice for a grid") && sweep.contains("default 50; a grid 60 across × 20 down"))
+        let compare = try help("compare")
+        #expect(compare.contains("Currency to compare in. (default: USD)"))
+        for command in ["compare", "explain", "sweep", "breakeven", "capacity", "check", "diff", "tui"] {
+            let help = try RuncostBinary.run([command, "--help"]).stdout
+            guard let start = help.range(of: "Example")?.lowerBound else { continue }
+            let lines = help[start...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            var previous = ""
+            for line in lines {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                let text = line.trimmingCharacters(in: .whitespaces)
+                let continues = previous.hasSuffix("\\") || text.hasPrefix("(")
+                #expect(text.hasPrefix("runcost ") || continues, "\(command) --help: a wrapped example line '\(text)' after '\(previous)'")
+                previous = text
+            }
         }
     }
 }
