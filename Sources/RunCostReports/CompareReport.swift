@@ -131,6 +131,11 @@ public enum EstimateJSON {
 
 /// The workload's inputs in human units, for headers, and normalised for JSON.
 public enum WorkloadSummary {
+    /// "Defaulted inputs: memory 512MB." for reports without a workload line; nil when none was.
+    public static func defaultsLine(_ w: Workload) -> String? {
+        w.defaultedInputs.isEmpty ? nil : "Defaulted inputs: \(WorkloadDefaults.describe(w.defaultedInputs))."
+    }
+
     public static func line(_ w: Workload, name: String?) -> String {
         var parts = ["\(Format.count(w.requestsPerMonth)) requests/month", "\(Format.duration(w.duration)) each",
                      Format.memory(w.memoryMiB)]

@@ -93,7 +93,7 @@ public struct SweepReport {
             emit(t.rendered())
         }
         emit("\n" + (anyInfeasible ? "– infeasible (see --layout long for why). " : "") + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
-        if !workload.defaultedInputs.isEmpty { emit("Defaulted inputs: \(WorkloadDefaults.describe(workload.defaultedInputs)).\n") }
+        if let line = WorkloadSummary.defaultsLine(workload) { emit(line + "\n") }
     }
 }
 

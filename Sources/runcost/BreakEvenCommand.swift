@@ -41,12 +41,13 @@ struct BreakEvenCommand: ParsableCommand {
         var report = BreakEvenReport(result: result, workload: selection.workload)
         report.currency = self.selection.currency
         let text: String
+        let defaults = WorkloadSummary.defaultsLine(selection.workload).map { "\n" + $0 + "\n" } ?? ""
         switch format {
-        case .table: text = report.text() + (selection.leftOutNote.map { "\n" + $0 + "\n" } ?? "")
-        case .markdown: text = report.markdown()
-        case .csv: text = report.csv()
+        case .table: text = report.text() + (selection.leftOutNote.map { "\n" + $0 + "\n" } ?? "") + defaults
+        case .markdown: text = report.markdown() + defaults
+        case .csv: text = report.csv(); try noteDefaults(selection.workload)
         case .json: text = report.json()
-        case .svg: text = Charts.breakEven(selection.offerings, selection.workload, result, r)
+        case .svg: text = Charts.breakEven(selection.offerings, selection.workload, result, r); try noteDefaults(selection.workload)
         }
         try output.emit(text, inputs: self.selection.inputFiles)
     }
@@ -86,11 +87,11 @@ struct CapacityCommand: ParsableCommand {
         let answers = selection.offerings.map { ($0, Capacity.largestWithin(budget: amount, $0, selection.workload, parameter, r)) }
         let report = CapacityReport(budget: amount, parameter: parameter, answers: answers)
         let text: String
+        let defaults = WorkloadSummary.defaultsLine(selection.workload).map { "\n" + $0 + "\n" } ?? ""
         switch format {
-        case .table: text = report.table(markdown: false)
-        case .markdown: text = report.table(markdown: true)
-        case .csv: text = report.csv()
-        case .json: text = report.json()
+        case .table: text = report.table(markdown: false) + defaults
+        case .markdown: text = report.table(markdown: true) + defaults
+        case .csv, .json: text = format == .csv ? report.csv() : report.json(); try noteDefaults(selection.workload)
         }
         try output.emit(text, inputs: self.selection.inputFiles)
     }

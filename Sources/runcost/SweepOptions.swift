@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RunCostCore
 import RunCostFiles
 import RunCostReports
@@ -96,4 +97,11 @@ struct LineRangeOptions: ParsableArguments {
     var scale: SweepRange.Scale?
 
     var options: RangeOptions { RangeOptions(vary: vary, from: from, to: to, points: points, scale: scale) }
+}
+
+/// Formats whose report has no place for the defaulted inputs (CSV, SVG) get them on standard
+/// error, so a default is never silently taken for a measurement.
+func noteDefaults(_ w: Workload) throws {
+    guard let line = WorkloadSummary.defaultsLine(w) else { return }
+    try FileHandle.standardError.write(contentsOf: Data(("runcost: note: " + line + "\n").utf8))
 }
