@@ -37,7 +37,12 @@ struct RangeOptions {
         return try vary.indices.map { i in
             let p = vary[i]
             let a: Double, b: Double
-            if from.isEmpty { (a, b) = p.defaultRange(around: p.value(in: workload)) }
+            if from.isEmpty {
+                var (lo, hi) = p.defaultRange(around: p.value(in: workload))
+                // A diurnal day (a constant one becomes diurnal when its peak varies) peaks below 24× its average.
+                if p == .peakToAverage, workload.traffic == .constant || workload.traffic == .diurnal { hi = min(hi, 23) }
+                (a, b) = (lo, hi)
+            }
             else {
                 a = try p.parse(from[i], origin: .flag("--from")); b = try p.parse(to[i], origin: .flag("--to"))
                 guard a < b else { throw InputError(.flag("--from/--to"), "--from (\(from[i])) must be below --to (\(to[i]))") }

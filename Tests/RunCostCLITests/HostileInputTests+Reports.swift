@@ -200,6 +200,9 @@ import Testing
         // Limits: concurrency 1 → 1 … 100, not 0.01.
         let k = try RuncostBinary.run(["sweep", "--vary", "concurrency", "--points", "2", "--offering", "aws-lambda-arm", "--format", "csv"])
         #expect(k.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] } == ["1", "100"])
+        // A diurnal day peaks below 24× its average: the default range stops at 23, not 100.
+        let p = try RuncostBinary.run(["sweep", "--vary", "peak-to-average", "--points", "2", "--offering", "aws-ec2-t3.small", "--format", "csv"])
+        #expect(p.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] } == ["1", "23"])
     }
 
     // MARK: meaningless requests (issue 13 item 10) and inline budgets (item 2)
