@@ -70,6 +70,7 @@ import Testing
         runs.append(["pricing", "show", "evil-fn", "--pricing", pricing])
         runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02"])
         runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02", "--format", "markdown"])
+        runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02", "--format", "junit"])
         for args in runs {
             let r = try RuncostBinary.run(args)
             #expect(r.status == 0, "\(args): \(r.stderr)")
