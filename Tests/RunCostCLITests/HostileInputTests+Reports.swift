@@ -68,6 +68,9 @@ import Testing
             runs.append(["pricing", "list", "--pricing", pricing, "--format", f])
         }
         runs.append(["pricing", "show", "evil-fn", "--pricing", pricing])
+        let report = dir.appendingPathComponent("evil.json").path
+        #expect(try RuncostBinary.run(["compare"] + w + ["--format", "json", "-o", report]).status == 0)
+        for f in ["table", "markdown"] { runs.append(["diff", "--baseline", report, report, "--all", "--format", f]) }
         runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02"])
         runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02", "--format", "markdown"])
         runs.append(["check", budget, "--pricing", pricing, "--today", "2024-03-02", "--format", "junit"])
