@@ -25,10 +25,14 @@ struct Explain: ParsableCommand {
         let estimate = Estimator.estimate(chosen, w)
         let text: String
         switch format {
-        case .json: text = EstimateJSON.render(estimate, w).rendered() + "\n"
+        case .json:
+            // The estimate object of `compare`, plus the workload it priced (with `defaulted_inputs`).
+            var json = EstimateJSON.render(estimate, w)
+            if case .object(let pairs) = json { json = .object(pairs + [("workload", WorkloadSummary.json(w, name: spec.name))]) }
+            text = json.rendered() + "\n"
         case .table: text = ExplainReport.text(estimate, w, workloadName: spec.name)
         case .markdown: text = ExplainReport.markdown(estimate, w, workloadName: spec.name)
-        case .csv: text = ExplainReport.csv(estimate, w)
+        case .csv: text = ExplainReport.csv(estimate, w); try noteDefaults(w)
         }
         try output.emit(text, inputs: workload.inputFiles)
     }

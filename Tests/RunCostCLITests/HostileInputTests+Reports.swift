@@ -184,6 +184,11 @@ import Testing
         #expect(c.stdout.split(separator: "\n")[1].hasSuffix(",requests duration"))
         let m = try RuncostBinary.run(["compare", "--requests", "1M", "--offering", "aws-lambda-arm", "--format", "markdown"])
         #expect(m.stdout.contains("(defaulted: duration 100ms, memory 512MB)"))
+        let e = try RuncostBinary.run(["explain", "aws-lambda-arm", "--requests", "1M", "--format", "json"])
+        let explained = (try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as! [String: Any])["workload"] as! [String: Any]
+        #expect(explained["defaulted_inputs"] as? [String] == ["duration", "memory"])
+        let ec = try RuncostBinary.run(["explain", "aws-lambda-arm", "--requests", "1M", "--format", "csv"])
+        #expect(ec.stderr == "runcost: note: Defaulted inputs: duration 100ms, memory 512MB.\n")
     }
 
     @Test func varyNeedsNeitherTheValueNorARange() throws {
