@@ -50,7 +50,8 @@ public enum ExplainReport {
         let c = e.offering.currency.lowercased()
         var out = CSV.header(["offering", "line_item", "quantity", "unit", "unit_price_\(c)", "cost_\(c)", "formula"])
         for item in e.lineItems {
-            out += CSV.row([.text(e.offering.id), .text(item.name), .number(item.quantity), .text(item.unit),
+            // Quantities lose binary noise (12 significant digits): 1551.25 instance-hours, not 1551.2500000000002.
+            out += CSV.row([.text(e.offering.id), .text(item.name), .number(Format.significant(item.quantity, digits: 12)), .text(item.unit),
                             .price(item.unitPrice), .money(item.cost), .text(item.formula)])
         }
         out += CSV.row([.text(e.offering.id), .text(e.feasible ? "monthly total" : "infeasible: " + e.reasons.joined(separator: "; ")),
