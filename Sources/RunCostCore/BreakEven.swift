@@ -162,7 +162,12 @@ struct Search {
             let s = sign(grid.costs[i][a], grid.costs[i][b])
             guard s != 0 else { continue }
             if let previous = last, previous.sign != s {
-                let edge = bisect(previous.value, grid.values[i]) { sign(cost(a, at: $0), cost(b, at: $0)) == previous.sign }
+                // Located with the cheapest-range rule (strictly cheaper; a tie keeps the lower index),
+                // so where a and b lead, the crossover and the range edge are one value.
+                let edge = bisect(previous.value, grid.values[i]) { x in
+                    guard let ca = cost(a, at: x), let cb = cost(b, at: x) else { return false }
+                    return previous.sign < 0 ? ca <= cb : cb < ca
+                }
                 let below = previous.sign < 0 ? a : b, above = previous.sign < 0 ? b : a
                 let at = boundary(edge)
                 found.append(.init(value: at, cost: cost(above, at: edge.hi) ?? cost(below, at: at) ?? 0,

@@ -22,6 +22,9 @@ public enum TrafficShape: Sendable, Equatable {
         }
     }
 
+    /// A trace fixes every hour's load, so a peak-to-average ratio has nothing to act on.
+    public var isTrace: Bool { if case .trace = self { true } else { false } }
+
     public static let defaultPeakToAverage: [String: Double] = ["diurnal": 2, "bursty": 10]
 }
 

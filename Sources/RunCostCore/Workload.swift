@@ -17,6 +17,8 @@ public struct Workload: Sendable, Equatable {
     /// Size provisioned fleets for the peak hour instead of autoscaling hour by hour.
     public var fixedFleet = false
     public var freeTier = false
+    /// Inputs the workload left out and `WorkloadDefaults` filled in; reports name them.
+    public var defaultedInputs: [WorkloadDefaults.Input] = []
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     /// The traffic shape as load levels; derived, kept in step by the two properties above.

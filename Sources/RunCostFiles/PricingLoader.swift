@@ -68,7 +68,8 @@ enum PricingLoader {
     static func load(file path: String, seen: [Offering]) throws -> [Offering] {
         let yaml = try YAMLFile(path: path)
         var table = try yaml.mapping(yaml.root, "a pricing table")
-        let provider = try yaml.string(table.required("provider"), "provider")
+        let providerNode = try table.required("provider")
+        let provider = try yaml.string(providerNode, "provider")
         let currencyNode = try table.required("currency")
         let currency = try yaml.string(currencyNode, "currency")
         guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
@@ -78,7 +79,7 @@ enum PricingLoader {
         try table.rejectUnknown(known: tableFields)
         var offerings: [Offering] = []
         for item in items {
-            let offering = try loadOffering(yaml, item, provider: provider, currency: currency)
+            let offering = try loadOffering(yaml, item, provider: provider, currency: currency, providerOrigin: yaml.origin(of: providerNode))
             if (seen + offerings).contains(where: { $0.id == offering.id }) {
                 throw InputError(yaml.origin(of: item), "duplicate offering id '\(offering.id)'")
             }
@@ -87,11 +88,18 @@ enum PricingLoader {
         return offerings
     }
 
-    static func loadOffering(_ yaml: YAMLFile, _ node: Node, provider: String, currency: String) throws -> Offering {
+    static func loadOffering(_ yaml: YAMLFile, _ node: Node, provider: String, currency: String, providerOrigin: Origin) throws -> Offering {
         var f = try yaml.mapping(node, "an offering")
         let idNode = try f.required("id")
         let id = try yaml.string(idNode, "id")
-        guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }), id.hasPrefix(provider + "-") else {
+        let wellFormed = id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }) && id.contains("-")
+        if wellFormed, !id.hasPrefix(provider + "-") {
+            // A sound id under the wrong provider: the slip is usually `provider:` (one line, not every id).
+            let at = yaml.origin(of: idNode)
+            let line = if case .file(_, let l, _) = at { " on line \(l)" } else { "" }
+            throw InputError(providerOrigin, "provider: '\(provider)' does not match offering id '\(id)'\(line); every id starts with the provider and '-' ('\(id.prefix { $0 != "-" })-…' needs provider: \(id.prefix { $0 != "-" }))")
+        }
+        guard wellFormed else {
             throw InputError(yaml.origin(of: idNode), "id: expected lower-case '\(provider)-product[-variant]' (letters, digits, '-', '.'), got '\(id)'")
         }
         let name = try yaml.string(f.required("name"), "name")

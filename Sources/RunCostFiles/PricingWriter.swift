@@ -28,9 +28,7 @@ public enum PricingWriter {
     /// One table. Every offering must belong to `provider` (ids start with `provider-`).
     public static func yaml(provider: String, currency: String, offerings: [Offering], comment: String? = nil) -> String {
         var out = ""
-        if let comment {
-            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { out += "# \(line)\n" }
-        }
+        if let comment { out += YAMLText.comment(comment) }
         out += "provider: \(YAMLText.quoted(provider))\ncurrency: \(currency)\nofferings:\n"
         for o in offerings { out += offering(o) }
         return out

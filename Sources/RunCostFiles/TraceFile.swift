@@ -62,7 +62,7 @@ public struct TraceFile: Sendable, Equatable {
     }
 
     static func timestamp(_ text: String) -> Double? {
-        if let epoch = Double(text), epoch.isFinite, epoch >= 0 { return epoch }
+        if let epoch = Quantity.decimal(text), epoch.isFinite, epoch >= 0 { return epoch }   // decimal only: no 0x3c
         let iso = ISO8601DateFormatter()
         if let date = iso.date(from: text) { return date.timeIntervalSince1970 }
         let formatter = DateFormatter()

@@ -51,11 +51,24 @@ public struct WorkloadSpec: Sendable {
         values[field] = Value(text, .flag(field.flag))
     }
 
+    /// Sets a field as a file gives it: nothing is replaced, so `requests` beside `rps`, or
+    /// `traffic` beside `trace`, is refused by `build()` at the second one's place.
+    public mutating func set(_ field: WorkloadField, _ value: Value) {
+        values[field] = value
+    }
+
     public func value(_ field: WorkloadField) -> Value? { values[field] }
 
     public var name: String? { values[.name]?.text }
 
-    /// Validates every value and returns the workload. Missing essentials are named by flag.
+    /// The essentials this spec leaves out, which `build()` takes from `WorkloadDefaults`.
+    public var missingInputs: [WorkloadDefaults.Input] {
+        (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
+            + (values[.duration] == nil ? [.duration] : []) + (values[.memory] == nil ? [.memory] : [])
+    }
+
+    /// Validates every value and returns the workload. Missing essentials take the documented
+    /// defaults, listed in `defaultedInputs`.
     public func build() throws -> Workload {
         func number(_ field: WorkloadField, _ kind: Quantity.Kind, _ range: ClosedRange<Double>) throws -> Double? {
             guard let v = values[field] else { return nil }
@@ -74,12 +87,6 @@ public struct WorkloadSpec: Sendable {
         // Flags replace their counterpart (override), so both can only come from one file.
         for (a, b) in [(WorkloadField.requests, WorkloadField.rps), (.trace, .traffic)] where values[a] != nil && values[b] != nil {
             throw InputError(values[b]!.origin, "give \(a.rawValue) or \(b.rawValue), not both")
-        }
-        let missing = [WorkloadField.duration, .memory].filter { values[$0] == nil }
-            + (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
-        guard missing.isEmpty else {
-            let names = missing.map { "\($0.rawValue) (\($0.flag))" }.joined(separator: ", ")
-            throw InputError(path.map { .wholeFile($0) }, "the workload needs \(names); give a workload file or the flags")
         }
 
         let hours = try number(.hours, .number, Ranges.hours) ?? 730
@@ -100,14 +107,14 @@ public struct WorkloadSpec: Sendable {
         let requests: Double
         if let r = try number(.requests, .count, Ranges.requests) { requests = r }
         else if let rps = try number(.rps, .number, Ranges.rps) { requests = rps * hours * 3600 }
-        else { requests = traceRequests ?? 0 }
+        else { requests = traceRequests ?? WorkloadDefaults.requestsPerMonth }
         guard requests <= Ranges.requests.upperBound else {
             throw InputError(values[.rps]?.origin, "rps: \(Format.count(requests)) requests a month is out of range")
         }
 
         var w = Workload(requestsPerMonth: requests,
-                         duration: try number(.duration, .duration, Ranges.positiveDuration)!,
-                         memoryMiB: try number(.memory, .memory, Ranges.positiveMemory)!,
+                         duration: try number(.duration, .duration, Ranges.positiveDuration) ?? WorkloadDefaults.duration,
+                         memoryMiB: try number(.memory, .memory, Ranges.positiveMemory) ?? WorkloadDefaults.memoryMiB,
                          cpuTime: try number(.cpuTime, .duration, Ranges.duration),
                          concurrency: try whole(.concurrency, Ranges.concurrency) ?? 1,
                          traffic: traffic, peakToAverage: peakToAverage)
@@ -121,6 +128,7 @@ public struct WorkloadSpec: Sendable {
         w.targetUtilization = try number(.targetUtilization, .fraction, Ranges.utilization) ?? 0.7
         w.fixedFleet = try flag(.fixedFleet) ?? false
         w.freeTier = try flag(.freeTier) ?? false
+        w.defaultedInputs = missingInputs
         return w
     }
 

@@ -22,6 +22,7 @@ public struct YAMLFile {
         guard let node, !(node.scalar.map { $0.string.isEmpty } ?? false) else {
             throw InputError(.wholeFile(path), "the file is empty; expected a YAML mapping")
         }
+        try YAMLFile.rejectTags(node, path: path)
         root = node
     }
 

@@ -6,7 +6,14 @@ public struct BreakEvenReport {
     public var result: BreakEven
     public var workload: Workload
 
+    /// The currency the offerings were compared in, named in CSV money columns.
+    public var currency = "USD"
+
     public init(result: BreakEven, workload: Workload) { self.result = result; self.workload = workload }
+
+    /// A boundary as CSV writes it: 9 significant digits, so the cheapest-range edge and the
+    /// crossover found by separate bisections (equal to 1e-9) print as one value.
+    static func boundary(_ v: Double) -> CSV.Cell { .number(Format.significant(v, digits: 9)) }
 
     var noun: String { result.parameter.noun }
 
@@ -53,16 +60,17 @@ public struct BreakEvenReport {
     }
 
     public func csv() -> String {
-        var out = CSV.header(["type", result.parameter.rawValue, "to", "offering", "other", "monthly_cost", "detail"])
+        let column = result.parameter.csvColumn
+        var out = CSV.header(["type", column, "to_" + column, "offering", "other", CSV.moneyColumn("monthly_cost", currency), "detail"])
         for r in result.ranges {
-            out += CSV.row([.text("cheapest"), .number(r.from), .number(r.to), .text(r.offering ?? ""), .text(""), .number(nil), .text("")])
+            out += CSV.row([.text("cheapest"), Self.boundary(r.from), Self.boundary(r.to), .text(r.offering ?? ""), .text(""), .number(nil), .text("")])
         }
         for c in result.crossovers {
-            out += CSV.row([.text("crossover"), .number(c.value), .number(nil), .text(c.cheaperAbove), .text(c.cheaperBelow), .number(c.cost),
+            out += CSV.row([.text("crossover"), Self.boundary(c.value), .number(nil), .text(c.cheaperAbove), .text(c.cheaperBelow), .money(c.cost),
                             .text("\(c.cheaperAbove) cheaper above")])
         }
         for f in result.feasibilityChanges {
-            out += CSV.row([.text(f.feasibleAbove ? "feasible-above" : "infeasible-above"), .number(f.value), .number(nil),
+            out += CSV.row([.text(f.feasibleAbove ? "feasible-above" : "infeasible-above"), Self.boundary(f.value), .number(nil),
                             .text(f.offering), .text(""), .number(nil), .text(f.reason)])
         }
         return out
@@ -124,11 +132,13 @@ public struct CapacityReport {
     }
 
     public func csv() -> String {
-        CSV.header(["offering", "kind", "budget", parameter.rawValue, "monthly_cost", "within_range", "note"]) + answers.map { o, a in
+        let currency = answers.first?.0.currency ?? "USD"
+        let money = { (name: String) in CSV.moneyColumn(name, currency) }
+        return CSV.header(["offering", "kind", money("budget"), parameter.csvColumn, money("monthly_cost"), "within_range", "note"]) + answers.map { o, a in
             switch a {
-            case let .upTo(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(v), .number(c), .text("true"), .text("")])
-            case let .beyondRange(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(v), .number(c), .text("false"), .text("beyond range")])
-            case let .none(r): CSV.row([.text(o.id), .text(o.kind.rawValue), .number(budget), .number(nil), .number(nil), .text("true"), .text(r)])
+            case let .upTo(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .money(budget), .number(v), .money(c), .text("true"), .text("")])
+            case let .beyondRange(v, c): CSV.row([.text(o.id), .text(o.kind.rawValue), .money(budget), .number(v), .money(c), .text("false"), .text("beyond range")])
+            case let .none(r): CSV.row([.text(o.id), .text(o.kind.rawValue), .money(budget), .number(nil), .money(nil), .text("true"), .text(r)])
             }
         }.joined()
     }

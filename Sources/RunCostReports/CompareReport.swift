@@ -58,26 +58,28 @@ public struct CompareReport: Sendable {
     public func table() -> String {
         var table = TextTable(Self.headers, alignments: Self.alignments)
         rankedCells.forEach { table.add($0) }
-        return WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
+        return SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n", keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
-        "**Workload:** " + WorkloadSummary.line(workload, name: workloadName) + "\n\n"
+        "**Workload:** " + SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName)) + "\n\n"
             + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
     }
 
     public func csv() -> String {
-        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
-                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"])
+        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
+                              CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
+                              "feasible", "reason", "as_of", "verified", "defaulted_inputs"])
+        let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
             if e.feasible { rank += 1 }
             out += CSV.row([e.feasible ? .number(Double(rank)) : .number(nil), .text(e.offering.id), .text(e.offering.name),
                             .text(e.offering.provider), .text(e.offering.kind.rawValue), .text(e.offering.region),
-                            .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
-                            .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
+                            .text(e.offering.currency), .money(e.feasible ? e.monthlyCost : nil),
+                            .money(e.feasible ? e.costPerMillionRequests(workload) : nil), .money(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")])
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false"), .text(defaulted)])
         }
         return out
     }
@@ -129,6 +131,11 @@ public enum EstimateJSON {
 
 /// The workload's inputs in human units, for headers, and normalised for JSON.
 public enum WorkloadSummary {
+    /// "Defaulted inputs: memory 512MB." for reports without a workload line; nil when none was.
+    public static func defaultsLine(_ w: Workload) -> String? {
+        w.defaultedInputs.isEmpty ? nil : "Defaulted inputs: \(WorkloadDefaults.describe(w.defaultedInputs))."
+    }
+
     public static func line(_ w: Workload, name: String?) -> String {
         var parts = ["\(Format.count(w.requestsPerMonth)) requests/month", "\(Format.duration(w.duration)) each",
                      Format.memory(w.memoryMiB)]
@@ -139,14 +146,21 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
-        return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
+        var line = (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
+        if !w.defaultedInputs.isEmpty { line += " (defaulted: \(WorkloadDefaults.describe(w.defaultedInputs)))" }
+        return line
     }
 
+    /// Inputs as given: monthly requests derived from `rps` lose the binary noise of the product
+    /// (`rps: 3.8` → 9986400, not 9986400.000000002, and back to exactly 3.8); a shape's default
+    /// peak likewise. Other derived rates stay unrounded.
     public static func json(_ w: Workload, name: String?) -> JSON {
-        .object([
+        func derived(_ v: Double) -> JSON { .number(Format.significant(v, digits: 12)) }
+        let requests = Format.significant(w.requestsPerMonth, digits: 12)
+        return .object([
             ("name", name.map { .string($0) } ?? .null),
-            ("requests_per_month", .number(w.requestsPerMonth)),
-            ("average_rps", .number(w.averageRPS)),
+            ("requests_per_month", .number(requests)),
+            ("average_rps", .number(requests / (w.hoursPerMonth * 3600))),
             ("peak_rps", .number(w.peakRPS)),
             ("duration_seconds", .number(w.duration)),
             ("cpu_seconds", .number(w.cpuSecondsPerRequest)),
@@ -160,9 +174,10 @@ public enum WorkloadSummary {
             ("min_instances", JSON.number(w.minInstances)),
             ("target_utilization", .number(w.targetUtilization)),
             ("traffic", .string(w.traffic.name)),
-            ("peak_to_average", .number(w.profile.peakMultiplier)),
+            ("peak_to_average", w.peakToAverage.map { .number($0) } ?? derived(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
+            ("defaulted_inputs", .array(w.defaultedInputs.map { .string($0.rawValue) })),
         ])
     }
 }

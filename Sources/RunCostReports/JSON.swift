@@ -1,4 +1,5 @@
 import Foundation
+import RunCostCore
 
 /// A JSON value with ordered keys, so reports are deterministic and read in a sensible order.
 public indirect enum JSON: Sendable, Equatable {
@@ -67,7 +68,9 @@ public indirect enum JSON: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            // Every hazard (C0, DEL, C1, bidi controls) stays escaped, so a terminal showing the JSON
+            // never acts on it; a JSON reader gets the exact text back.
+            case let c where SafeText.isHazard(c): out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -35,7 +35,7 @@ public enum PricingListReport {
                       l.maxConcurrency.map { "concurrency ≤ \(Format.grouped($0))" }, l.maxPayloadKiB.map { "payload ≤ \(Format.grouped($0))KB" }].compactMap { $0 }
         if !limits.isEmpty { out += "  limits: " + limits.joined(separator: ", ") + "\n" }
         if !o.notes.isEmpty { out += "  notes: \(o.notes)\n" }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     /// "above 4GB: 2 vCPU, above 8GB: 4 vCPU".

@@ -28,19 +28,22 @@ public struct SweepReport {
         Estimator.infeasibility(offerings[k], parameter.apply(value, to: workload))?.description ?? ""
     }
 
+    /// The currency every offering was converted to before the sweep.
+    var currency: String { offerings.first?.currency ?? "USD" }
+
     func csv(_ emit: (String) -> Void) {
-        let name = parameter.rawValue
+        let name = parameter.csvColumn
         switch layout {
         case .wide:
-            emit(CSV.header([name] + offerings.map(\.id)))
+            emit(CSV.header([name] + offerings.map { CSV.moneyColumn($0.id + "_monthly_cost", currency) }))
             Sweep.run(offerings, workload, parameter, range) { x, costs in
-                emit(CSV.row([.number(x)] + costs.map { .number($0) }))
+                emit(CSV.row([.number(x)] + costs.map { .money($0) }))
             }
         case .long:
-            emit(CSV.header([name, "offering", "monthly_cost", "feasible", "reason"]))
+            emit(CSV.header([name, "offering", CSV.moneyColumn("monthly_cost", currency), "feasible", "reason"]))
             Sweep.run(offerings, workload, parameter, range) { x, costs in
                 for (k, c) in costs.enumerated() {
-                    emit(CSV.row([.number(x), .text(offerings[k].id), .number(c), .text(c == nil ? "false" : "true"),
+                    emit(CSV.row([.number(x), .text(offerings[k].id), .money(c), .text(c == nil ? "false" : "true"),
                                   .text(c == nil ? reason(k, x) : "")]))
                 }
             }
@@ -90,6 +93,7 @@ public struct SweepReport {
             emit(t.rendered())
         }
         emit("\n" + (anyInfeasible ? "– infeasible (see --layout long for why). " : "") + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
+        if let line = WorkloadSummary.defaultsLine(workload) { emit(line + "\n") }
     }
 }
 
@@ -105,9 +109,9 @@ public struct GridReport {
     }
 
     public func csv(_ emit: (String) -> Void) {
-        emit(CSV.header([x.0.rawValue, y.0.rawValue, "cheapest", "monthly_cost"]))
+        emit(CSV.header([x.0.csvColumn, y.0.csvColumn, "cheapest", CSV.moneyColumn("monthly_cost", offerings.first?.currency ?? "USD")]))
         Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { vx, vy, k, cost in
-            emit(CSV.row([.number(vx), .number(vy), .text(k.map { offerings[$0].id } ?? ""), .number(cost)]))
+            emit(CSV.row([.number(vx), .number(vy), .text(k.map { offerings[$0].id } ?? ""), .money(cost)]))
         }
     }
 

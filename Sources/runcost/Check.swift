@@ -11,7 +11,8 @@ struct Check: ParsableCommand {
         Examples:
           runcost check examples/budget.yaml
           runcost check budget.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
-          runcost check budget.yaml --format junit --output runcost-junit.xml --today 2026-01-15
+          runcost check budget.yaml --format junit --output runcost-junit.xml \\
+              --today 2026-01-15
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, junit }

@@ -9,8 +9,10 @@ struct Compare: ParsableCommand {
         discussion: """
         Examples:
           runcost compare examples/api.yaml
-          runcost compare --requests 3M --duration 120ms --memory 1536MB --free-tier --format json
-          runcost compare examples/etl.yaml --kind vm --kind container --format markdown
+          runcost compare --requests 3M --duration 120ms --memory 1536MB \\
+              --free-tier --format json
+          runcost compare examples/etl.yaml --kind vm --kind container \\
+              --format markdown
         """)
 
     @OptionGroup var selection: SelectionOptions

@@ -79,7 +79,11 @@ struct FilterOptions: ParsableArguments {
         let chosenKinds = try kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) }
         let known = Set(catalog.offerings.map(\.provider))
         for p in providers where !known.contains(p) {
-            throw InputError(.flag("--provider"), "unknown provider '\(p)'" + Suggestion.hint(p, in: known.sorted()))
+            throw InputError(.flag("--provider"), "unknown provider '\(p)'" + Suggestion.hintOrList(p, in: known.sorted(), noun: "providers"))
+        }
+        // Twice would price one offering twice, and `diff` refuses such a report.
+        if let twice = offerings.enumerated().first(where: { offerings[..<$0.offset].contains($0.element) })?.element {
+            throw InputError(.flag("--offering"), "'\(twice)' is given twice")
         }
         var chosen = try offerings.map { try catalog.require($0, origin: .flag("--offering")) }
         if chosen.isEmpty { chosen = catalog.offerings }

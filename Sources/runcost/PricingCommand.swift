@@ -47,7 +47,8 @@ struct PricingCommand: ParsableCommand {
         @Option(name: .customLong("max-age"), help: ArgumentHelp("Warn about prices older than this many days.", valueName: "days")) var maxAge: Int?
 
         func run() throws {
-            if let maxAge, maxAge < 0 { throw InputError(.flag("--max-age"), "expected a number of days ≥ 0, got \(maxAge)") }
+            // Bounded: a price age of more than a century is a typo, and day arithmetic must not overflow.
+            if let maxAge, !(0...36_500).contains(maxAge) { throw InputError(.flag("--max-age"), "expected a number of days from 0 to 36500, got \(maxAge)") }
             let layers = paths.isEmpty ? [PricingLocations.bundled(), PricingLocations.user()].compactMap { $0 } : paths
             let catalog = try Catalog.load(layers)
             let unverified = catalog.offerings.filter { !$0.verified }.count

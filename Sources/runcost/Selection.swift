@@ -32,7 +32,7 @@ struct Selection {
 }
 
 struct CurrencyOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Currency to compare in (default USD).", valueName: "code")) var currency = "USD"
+    @Option(help: ArgumentHelp("Currency to compare in.", valueName: "code")) var currency = "USD"
     @Option(name: .customLong("exchange-rate"), help: ArgumentHelp("Rate to include offerings priced in another currency, e.g. EUR=1.16 (USD per EUR); repeatable.", valueName: "CUR=rate"))
     var exchangeRates: [String] = []
 
@@ -40,7 +40,7 @@ struct CurrencyOptions: ParsableArguments {
         var rates: [String: Double] = [:]
         for text in exchangeRates {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].count == 3, let rate = Double(parts[1]), rate.isFinite, rate > 0, rate < 1e6 else {
+            guard parts.count == 2, parts[0].count == 3, let rate = Quantity.decimal(parts[1]), rate.isFinite, rate > 0, rate < 1e6 else {
                 throw InputError(.flag("--exchange-rate"), "expected CUR=rate like EUR=1.16, got '\(text)'")
             }
             rates[parts[0]] = rate

@@ -9,7 +9,7 @@ struct TUICommand: ParsableCommand {
         commandName: "tui",
         abstract: "Interactive what-if screen: change the workload or prices and watch every cost and break-even move.",
         discussion: """
-        Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Without a workload it starts from 1M requests/month, 100ms, 512MB.
+        Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Inputs left out take the documented defaults (1M requests/month, 100ms, 512MB; docs/workloads.md).
 
         Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, s save, x export CSV, ? help, q quit. See docs/tui.md.
 
@@ -25,18 +25,9 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var money: CurrencyOptions
 
-    /// A starting point when neither a file nor the essential flags are given.
-    static let defaults: [(WorkloadField, String)] = [(.requests, "1M"), (.duration, "100ms"), (.memory, "512MB")]
-
     func run() throws {
-        var spec = try workload.spec()
-        if workload.workload == nil {
-            for (field, value) in Self.defaults where spec.value(field) == nil {
-                if field == .requests, spec.value(.rps) != nil || spec.value(.trace) != nil { continue }
-                spec.override(field, value)
-            }
-        }
-        let w = try spec.build()
+        let spec = try workload.spec()
+        let w = try spec.build()   // missing inputs take WorkloadDefaults, as in every command
         let catalog = try pricing.catalog()
         _ = try filter.select(from: catalog, arch: nil)   // validates kinds, providers and ids
         let (kept, leftOut) = Currency.convert(catalog.offerings, to: money.currency, rates: try money.rates())

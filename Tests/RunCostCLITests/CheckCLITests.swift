@@ -204,7 +204,11 @@ import FoundationXML
         let table = try RuncostBinary.run(["diff", "--baseline", old, new])
         #expect(table.status == 0, "stderr: \(table.stderr)")
         #expect(CheckCLITests.squeeze(table.stdout).contains("test-vm $15.18 $15.33 +$0.15 +0.99% increased Instances $15.18 → $15.33 (+$0.15)\n"))
-        #expect(CheckCLITests.squeeze(table.stdout).contains("test-faas $20.00 $20.00 $0.00 0% unchanged\n"))
+        // Only changed rows by default (issue 11 item 16); --all lists the unchanged one too.
+        #expect(!table.stdout.contains("test-faas"))
+        #expect(table.stdout.contains("1 increased, 0 decreased, 1 unchanged.\n1 unchanged offering not shown (--all lists them).\n"))
+        let all = try RuncostBinary.run(["diff", "--baseline", old, new, "--all"])
+        #expect(CheckCLITests.squeeze(all.stdout).contains("test-faas $20.00 $20.00 $0.00 0% unchanged\n"))
 
         // The VM rose 0.99%: above 0.5%, within 1%.
         let gate = try RuncostBinary.run(["diff", "--baseline", old, new, "--offering", "test-vm", "--fail-above", "0.5"])

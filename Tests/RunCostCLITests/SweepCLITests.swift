@@ -11,7 +11,7 @@ import Testing
         let wide = try RuncostBinary.run(base + ["--format", "csv"])
         #expect(wide.status == 0)
         #expect(wide.stdout.split(separator: "\n").map(String.init) == [
-            "duration,aws-lambda-x86,aws-ec2-m5.large",
+            "duration_s,aws-lambda-x86_monthly_cost_usd,aws-ec2-m5.large_monthly_cost_usd",
             "600,10.00022,70.08", "900,15.00023,70.08", "1200,,70.08"])
         let long = try RuncostBinary.run(base + ["--format", "csv", "--layout", "long"])
         #expect(long.stdout.contains("1200,aws-lambda-x86,,false,duration 20min exceeds the 15min limit\n"))
@@ -27,7 +27,7 @@ import Testing
                                        "--offering", "aws-lambda-arm", "--offering", "aws-ec2-t3.small"])
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.first == "requests,duration,cheapest,monthly_cost")
+        #expect(rows.first == "requests_per_month,duration_s,cheapest,monthly_cost_usd")
         #expect(rows.count == 5)
         #expect(rows[1].hasPrefix("1000000,0.01,aws-lambda-arm,"))
         #expect(rows[2].hasPrefix("1000000000,0.01,aws-ec2-t3.small,"))

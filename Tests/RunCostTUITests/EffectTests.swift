@@ -73,7 +73,7 @@ import RunCostFiles
         let written = perform(overwrite, confirmed)
         #expect(written == .written([path]))
         let csv = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(csv.hasPrefix("rank,offering,name,provider,kind,region,currency,monthly_cost,"))
+        #expect(csv.hasPrefix("rank,offering,name,provider,kind,region,currency,monthly_cost_usd,"))
         #expect(csv.split(separator: "\n").count == m.analysis.estimates.count + 1)
         #expect(confirmed.completing(overwrite, with: written).message?.text == "Exported 60 offerings to \(path)")
     }
