@@ -68,8 +68,8 @@ public struct BreakEven: Sendable {
         result.ranges = scan.ranges
         result.feasibilityChanges = scan.feasibilityChanges.sorted { ($0.value, $0.offering) < ($1.value, $1.offering) }
         result.crossovers = scan.crossovers.sorted { ($0.value, $0.cheaperBelow, $0.cheaperAbove) < ($1.value, $1.cheaperBelow, $1.cheaperAbove) }
-        result.allPairsCount = scan.pairChanges
         if case .baseline(let id) = listing, !offerings.contains(where: { $0.id == id }) { result.listed = .allPairs }
+        result.allPairsCount = result.listed == .allPairs ? result.crossovers.count : scan.pairChanges
         return result
     }
 

@@ -6,12 +6,13 @@ import RunCostReports
 struct BreakEvenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breakeven",
-        abstract: "Where the cheapest offering changes along one parameter, and every crossover.",
+        abstract: "Where the cheapest offering changes along one parameter, and the crossovers that matter.",
         discussion: """
         Examples:
           runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B
           runcost breakeven examples/long-task.yaml --vary duration --from 1s --to 1h --baseline aws-lambda-arm
           runcost breakeven examples/api.yaml --vary requests --from 1M --to 1B --format svg -o api.svg
+          runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B --all-pairs --format csv
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown, svg }
@@ -19,6 +20,8 @@ struct BreakEvenCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var range: RangeOptions
     @Option(help: ArgumentHelp("Report only crossovers with this offering.", valueName: "id")) var baseline: String?
+    @Flag(name: .customLong("all-pairs"), help: "List the crossovers of every pair of offerings (by default: where the cheapest changes, and every pair when --offering chooses them).")
+    var allPairs = false
     @Option(help: "table, csv, json, markdown or svg.") var format: Format = .table
     @OptionGroup var output: OutputOptions
 
@@ -31,8 +34,12 @@ struct BreakEvenCommand: ParsableCommand {
                 throw InputError(.flag("--baseline"), "'\(baseline)' is not among the selected offerings")
             }
         }
+        if allPairs, baseline != nil { throw InputError(.flag("--all-pairs"), "give --all-pairs or --baseline, not both") }
+        // Offerings named one by one are few and chosen to be compared: every pair of them.
+        let listing: BreakEven.Crossings = baseline.map { .baseline($0) }
+            ?? (allPairs || !self.selection.filter.offerings.isEmpty ? .allPairs : .envelope)
         let result = BreakEven.find(selection.offerings, selection.workload, parameter, from: r.from, to: r.to,
-                                    baseline: baseline, gridPoints: r.points)
+                                    listing: listing, gridPoints: r.points)
         let report = BreakEvenReport(result: result, workload: selection.workload)
         let text: String
         switch format {
