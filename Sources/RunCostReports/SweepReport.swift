@@ -56,22 +56,37 @@ public struct SweepReport {
             ("offerings", .array(offerings.map { .string($0.id) })),
         ]).rendered()
         emit(String(head.dropLast(2)) + ",\n  \"points\": [")
+        // Each point on one line, as `{ "value": 1, "costs": { "a": 2, "b": null } }`.
+        var out = JSONText()
+        let ids = offerings.map { JSONText.quoted($0.id) }
+        let offeringKeys = offerings.map { "{ \"offering\": " + JSON.quote($0.id) + ", \"monthly_cost\": " }
         var first = true
         Sweep.run(offerings, workload, parameter, range) { x, costs in
-            let point: JSON
+            out.raw(first ? "\n    { \"value\": " : ",\n    { \"value\": ")
+            out.number(x)
+            first = false
             switch layout {
             case .wide:
-                point = .object([("value", .number(x)), ("costs", .object(zip(offerings, costs).map { ($0.id, JSON.number($1)) }))])
+                out.raw(", \"costs\": { ")
+                for k in costs.indices {
+                    if k > 0 { out.raw(", ") }
+                    out.raw(ids[k]); out.number(costs[k])
+                }
+                out.raw(" } }")
             case .long:
-                point = .object([("value", .number(x)), ("estimates", .array(costs.enumerated().map { k, c in
-                    .object([("offering", .string(offerings[k].id)), ("monthly_cost", JSON.number(c)),
-                             ("feasible", .bool(c != nil)), ("reason", c == nil ? .string(reason(k, x)) : .null)])
-                }))])
+                out.raw(", \"estimates\": [ ")
+                for k in costs.indices {
+                    if k > 0 { out.raw(", ") }
+                    out.raw(offeringKeys[k]); out.number(costs[k])
+                    if costs[k] == nil { out.raw(", \"feasible\": false, \"reason\": "); out.string(reason(k, x)); out.raw(" }") }
+                    else { out.raw(", \"feasible\": true, \"reason\": null }") }
+                }
+                out.raw(" ] }")
             }
-            emit((first ? "\n    " : ",\n    ") + point.rendered().replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: ""))
-            first = false
+            out.flush(emit)
         }
-        emit("\n  ]\n}\n")
+        out.raw("\n  ]\n}\n")
+        out.flush(emit, force: true)
     }
 
     func table(markdown: Bool, _ emit: (String) -> Void) {
@@ -115,14 +130,23 @@ public struct GridReport {
     public func json(_ emit: (String) -> Void) {
         let head = JSON.object([("x", .string(x.0.rawValue)), ("y", .string(y.0.rawValue)), ("free_tier", .bool(workload.freeTier))]).rendered()
         emit(String(head.dropLast(2)) + ",\n  \"cells\": [")
+        // Each cell on one line, as `{ "requests": 1, "duration": 0.1, "cheapest": "a", "monthly_cost": 2 }`.
+        var out = JSONText()
+        let xKey = "{ " + JSONText.quoted(x.0.rawValue), yKey = ", " + JSONText.quoted(y.0.rawValue)
+        let ids = offerings.map { JSON.quote($0.id) }
         var first = true
         Sweep.grid(offerings, workload, x.0, x.1, y.0, y.1) { vx, vy, k, cost in
-            let cell = JSON.object([(x.0.rawValue, .number(vx)), (y.0.rawValue, .number(vy)),
-                                    ("cheapest", k.map { .string(offerings[$0].id) } ?? .null), ("monthly_cost", JSON.number(cost))])
-            emit((first ? "\n    " : ",\n    ") + cell.rendered().replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: ""))
+            out.raw(first ? "\n    " : ",\n    ")
             first = false
+            out.raw(xKey); out.number(vx)
+            out.raw(yKey); out.number(vy)
+            out.raw(", \"cheapest\": "); out.raw(k.map { ids[$0] } ?? "null")
+            out.raw(", \"monthly_cost\": "); out.number(cost)
+            out.raw(" }")
+            out.flush(emit)
         }
-        emit("\n  ]\n}\n")
+        out.raw("\n  ]\n}\n")
+        out.flush(emit, force: true)
     }
 
     /// A text heatmap: one letter per offering, rows from the largest y down, with a legend.
