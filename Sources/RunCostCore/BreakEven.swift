@@ -133,7 +133,18 @@ struct Search {
         return best?.0
     }
 
-    func winner(at x: Double) -> Int? { winner(offerings.indices.map { cost($0, at: x) }) }
+    /// The cheapest at `x` (lowest index wins ties, like `winner(_:)`), without copying offerings
+    /// or building a row: bisection calls it for every offering many times per change.
+    func winner(at x: Double) -> Int? {
+        let w = parameter.apply(x, to: base)
+        var best: Int?, lowest = Double.infinity
+        offerings.withUnsafeBufferPointer { all in
+            for k in all.indices {
+                if let c = Estimator.monthlyCost(all[k], w), c < lowest { best = k; lowest = c }
+            }
+        }
+        return best
+    }
 
     /// −1 when a is cheaper, +1 when b is, 0 when equal (within rounding) or either is infeasible.
     func sign(_ a: Double?, _ b: Double?) -> Int {
