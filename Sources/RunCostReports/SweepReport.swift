@@ -10,9 +10,13 @@ public struct SweepReport {
     public var parameter: SweepParameter
     public var range: SweepRange
     public var layout: Layout
+    /// Columns of the terminal the table is shown on; nil for files and pipes (every column).
+    public var terminalWidth: Int?
 
-    public init(offerings: [Offering], workload: Workload, parameter: SweepParameter, range: SweepRange, layout: Layout) {
+    public init(offerings: [Offering], workload: Workload, parameter: SweepParameter, range: SweepRange, layout: Layout,
+                terminalWidth: Int? = nil) {
         self.offerings = offerings; self.workload = workload; self.parameter = parameter; self.range = range; self.layout = layout
+        self.terminalWidth = terminalWidth
     }
 
     public func render(_ output: Output, emit: (String) -> Void) {
@@ -90,21 +94,59 @@ public struct SweepReport {
     }
 
     func table(markdown: Bool, _ emit: (String) -> Void) {
-        let headers = [parameter.noun] + offerings.map(\.id)
-        let alignments = headers.map { _ in TextTable.Alignment.right }
-        var rows: [[String]] = []
-        var anyInfeasible = false
+        var columns: [[Double?]] = offerings.map { _ in [] }
+        var values: [Double] = []
         Sweep.run(offerings, workload, parameter, range) { x, costs in
-            anyInfeasible = anyInfeasible || costs.contains { $0 == nil }
-            rows.append([parameter.format(x)] + costs.map { $0.map { Format.money($0) } ?? "–" })
+            values.append(x)
+            for k in costs.indices { columns[k].append(costs[k]) }
         }
+        let cells = columns.map { $0.map { $0.map { Format.money($0) } ?? "–" } }
+        let labels = values.map { parameter.format($0) }
+        var shown = Array(offerings.indices), note = ""
+        if !markdown, let width = terminalWidth {
+            shown = SweepReport.fitting(width, label: ([parameter.noun] + labels).map(\.count).max() ?? 0,
+                                        widths: offerings.indices.map { k in ([offerings[k].id] + cells[k]).map(\.count).max() ?? 0 },
+                                        ranked: SweepReport.cheapestFirst(columns))
+            if shown.count < offerings.count {
+                note = "Showing the \(shown.count) cheapest of \(offerings.count) offerings to fit \(width) columns; "
+                    + "--format csv, -o FILE or a pipe shows all, --offering ID chooses.\n"
+            }
+        }
+        let headers = [parameter.noun] + shown.map { offerings[$0].id }
+        let alignments = headers.map { _ in TextTable.Alignment.right }
+        let rows = values.indices.map { i in [labels[i]] + shown.map { cells[$0][i] } }
+        let anyInfeasible = columns.contains { $0.contains { $0 == nil } }
         if markdown { emit(MarkdownTable.render(headers, alignments, rows)) }
         else {
             var t = TextTable(headers, alignments: alignments)
             rows.forEach { t.add($0) }
             emit(t.rendered())
         }
-        emit("\n" + (anyInfeasible ? "– infeasible (see --layout long for why). " : "") + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n")
+        emit("\n" + (anyInfeasible ? "– infeasible (see --layout long for why). " : "") + (workload.freeTier ? "Free tier on." : "Free tier off.") + "\n" + note)
+    }
+
+    /// Offerings ordered by their best place at any point (those cheapest somewhere first), then
+    /// by their lowest cost, then as listed.
+    static func cheapestFirst(_ columns: [[Double?]]) -> [Int] {
+        let n = columns.count, points = columns.first?.count ?? 0
+        var best = [Int](repeating: .max, count: n)
+        for i in 0..<points {
+            let order = (0..<n).filter { columns[$0][i] != nil }.sorted { (columns[$0][i]!, $0) < (columns[$1][i]!, $1) }
+            for (place, k) in order.enumerated() { best[k] = min(best[k], place) }
+        }
+        let lowest = columns.map { $0.compactMap { $0 }.min() ?? .infinity }
+        return (0..<n).sorted { (best[$0], lowest[$0], $0) < (best[$1], lowest[$1], $1) }
+    }
+
+    /// The columns that fit `width` (two spaces between columns), taken in `ranked` order and
+    /// shown in their listed order; at least one.
+    static func fitting(_ width: Int, label: Int, widths: [Int], ranked: [Int]) -> [Int] {
+        var used = label, chosen: [Int] = []
+        for k in ranked {
+            guard used + 2 + widths[k] <= width || chosen.isEmpty else { break }
+            used += 2 + widths[k]; chosen.append(k)
+        }
+        return chosen.sorted()
     }
 }
 
