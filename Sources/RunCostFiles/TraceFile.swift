@@ -102,11 +102,11 @@ struct TraceReader {
         if lo == hi || line[lo] == UInt8(ascii: "#") { return }
         var ascii = true
         for i in lo..<hi {
-            if line[i] == 0 { throw InputError(.wholeFile(path), "is not a UTF-8 text file") }
+            if line[i] == 0 { throw error(column(line, i), "not text (a NUL byte); a trace is a CSV of timestamp,requests") }
             if line[i] >= 0x80 { ascii = false }
         }
         if !ascii, String(validating: line, as: UTF8.self) == nil {
-            throw InputError(.wholeFile(path), "is not a UTF-8 text file")
+            throw error(1, "not UTF-8 text; a trace is a CSV of timestamp,requests")
         }
         // The one comma, and each cell's bounds without blanks.
         var commas = 0, comma = hi
