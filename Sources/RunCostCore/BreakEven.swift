@@ -188,8 +188,10 @@ struct Scan {
     var previous: (x: Double, costs: [Double?])?
     var leader: Int?
     var start = 0.0
-    /// Watched pairs (a < b) and, per pair, the last non-zero sign and where it was seen.
-    let pairs: [(Int, Int)]
+    /// Which pairs are watched: every pair (a < b, numbered row by row), those with one offering,
+    /// or none. Per watched pair, the last non-zero sign and where it was seen.
+    enum Watched { case all, with(Int), none }
+    let watched: Watched
     let listPairs: Bool
     var signs: [Int8]
     var seenAt: [Double]
@@ -201,26 +203,21 @@ struct Scan {
 
     init(search: Search, listing: BreakEven.Crossings) {
         self.search = search
-        let n = search.offerings.count
-        let all = { (0..<n).flatMap { a in ((a + 1)..<n).map { (a, $0) } } }
+        let n = search.offerings.count, allPairs = n * (n - 1) / 2
         switch listing {
         case .allPairs:
-            pairs = all(); listPairs = true
+            watched = .all; listPairs = true
         case .baseline(let id):
-            if let k = search.offerings.firstIndex(where: { $0.id == id }) {
-                pairs = (0..<n).filter { $0 != k }.map { ($0 < k ? $0 : k, $0 < k ? k : $0) }; listPairs = true
-            } else {
-                pairs = all(); listPairs = true
-            }
+            watched = search.offerings.firstIndex(where: { $0.id == id }).map { .with($0) } ?? .all; listPairs = true
         case .envelope:
-            let count = n * (n - 1) / 2
-            pairs = count * search.range.points <= Scan.countingBudget ? all() : []
-            listPairs = false
-            pairChanges = pairs.isEmpty && n > 1 ? nil : 0
+            let counted = allPairs * search.range.points <= Scan.countingBudget
+            watched = counted ? .all : .none; listPairs = false
+            pairChanges = counted ? 0 : nil
         }
-        if listPairs { pairChanges = nil }
-        signs = [Int8](repeating: 0, count: pairs.count)
-        seenAt = [Double](repeating: 0, count: pairs.count)
+        let count: Int
+        switch watched { case .all: count = allPairs; case .with: count = n; case .none: count = 0 }
+        signs = [Int8](repeating: 0, count: count)
+        seenAt = [Double](repeating: 0, count: listPairs ? count : 0)
     }
 
     mutating func add(_ x: Double, _ costs: [Double?]) {
@@ -272,15 +269,26 @@ struct Scan {
     /// Each watched pair's order at `x`: a change of sign since its last decided point is a crossing,
     /// located by bisection when listed, counted otherwise.
     mutating func watch(_ x: Double, _ costs: [Double?]) {
-        for p in pairs.indices {
-            let (a, b) = pairs[p]
-            let s = Int8(search.sign(costs[a], costs[b]))
-            guard s != 0 else { continue }
-            if signs[p] != 0, signs[p] != s {
-                if listPairs { crossovers.append(search.crossover(a, b, from: seenAt[p], to: x, signBelow: Int(signs[p]))) }
-                else { pairChanges? += 1 }
+        switch watched {
+        case .none: return
+        case .with(let k):
+            for j in costs.indices where j != k { compare(j < k ? j : k, j < k ? k : j, slot: j, x, costs) }
+        case .all:
+            var slot = 0
+            for a in costs.indices {
+                for b in (a + 1)..<costs.count { compare(a, b, slot: slot, x, costs); slot += 1 }
             }
-            signs[p] = s; seenAt[p] = x
         }
+    }
+
+    mutating func compare(_ a: Int, _ b: Int, slot p: Int, _ x: Double, _ costs: [Double?]) {
+        let s = Int8(search.sign(costs[a], costs[b]))
+        guard s != 0 else { return }
+        if signs[p] != 0, signs[p] != s {
+            if listPairs { crossovers.append(search.crossover(a, b, from: seenAt[p], to: x, signBelow: Int(signs[p]))) }
+            else { pairChanges? += 1 }
+        }
+        signs[p] = s
+        if listPairs { seenAt[p] = x }
     }
 }
