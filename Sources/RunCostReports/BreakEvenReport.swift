@@ -48,12 +48,23 @@ public struct BreakEvenReport {
             if result.crossovers.isEmpty { out += "  none in this range\n" }
             for c in result.crossovers { out += crossoverLine(c) }
         }
-        if !result.feasibilityChanges.isEmpty {
+        // By default, the limits of offerings that are the cheapest somewhere: with thousands of
+        // offerings, every limit would bury the answer.
+        var limits = result.feasibilityChanges
+        if result.listed == .envelope {
+            let cheapest = Set(result.ranges.compactMap(\.offering))
+            limits = limits.filter { cheapest.contains($0.offering) }
+        }
+        if !limits.isEmpty {
             out += "\nLimits:\n"
-            for f in result.feasibilityChanges {
+            for f in limits {
                 out += f.feasibleAbove ? "  \(f.offering) becomes feasible with \(p.phrase("above", f.value)) (below: \(f.reason))\n"
                                        : "  \(f.offering) becomes infeasible with \(p.phrase("above", f.value)): \(f.reason)\n"
             }
+        }
+        let more = result.feasibilityChanges.count - limits.count
+        if more > 0 {
+            out += (limits.isEmpty ? "\n" : "") + "\(Format.grouped(Double(more))) more limit\(more == 1 ? "" : "s") of offerings never the cheapest here: --all-pairs or --format csv lists them.\n"
         }
         return out
     }

@@ -42,5 +42,10 @@ import Testing
                                           "--all-pairs", "--baseline", "aws-lambda-arm"])
         #expect(both.status == 2)
         #expect(both.stderr.contains("--all-pairs: give --all-pairs or --baseline, not both"))
+        // Limits: only those of offerings that are the cheapest somewhere, and a count of the rest.
+        let duration = try RuncostBinary.run(["breakeven", "examples/long-task.yaml", "--vary", "duration", "--from", "1s", "--to", "1h"])
+        #expect(duration.stdout.contains("\nLimits:\n  aws-lambda-arm becomes infeasible with duration above 15min: duration 15min exceeds the 15min limit\n2 more limits of offerings never the cheapest here: --all-pairs or --format csv lists them.\n"))
+        let all = try RuncostBinary.run(["breakeven", "examples/long-task.yaml", "--vary", "duration", "--from", "1s", "--to", "1h", "--all-pairs"])
+        #expect(all.stdout.contains("  aws-lambda-x86 becomes infeasible with duration above 15min") && !all.stdout.contains("more limits"))
     }
 }
