@@ -71,7 +71,13 @@ struct TraceReader {
             start = i + 1
         }
         partial.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        // A row is a few dozen bytes: a file without line ends is not a trace, and must not fill memory.
+        guard partial.count <= TraceReader.longestLine else {
+            throw InputError(.file(path, line: lineNumber + 1, column: 1), "a line longer than 64 KiB; a trace is a CSV of timestamp,requests")
+        }
     }
+
+    static let longestLine = 1 << 16
 
     mutating func finish() throws -> TraceFile {
         if !partial.isEmpty {

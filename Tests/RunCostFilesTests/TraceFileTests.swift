@@ -88,6 +88,8 @@ import Testing
         let idle = try temp("i.csv", "# quiet\n0,0\n60,0\n")
         #expect(throws: InputError(.wholeFile(idle), "the trace has no requests at all")) { try TraceFile.load(idle) }
         #expect(throws: InputError(nil, "trace /nonexistent/t.csv: no such file")) { try TraceFile.load("/nonexistent/t.csv") }
+        let endless = try temp("e.csv", "0,1\n" + String(repeating: "9", count: 3 << 20))
+        #expect(throws: InputError(.file(endless, line: 2, column: 1), "a line longer than 64 KiB; a trace is a CSV of timestamp,requests")) { try TraceFile.load(endless) }
         let binary = try temp("n.csv", "0,1\n60,\u{0}2\n")
         #expect(throws: InputError(.file(binary, line: 2, column: 4), "not text (a NUL byte); a trace is a CSV of timestamp,requests")) { try TraceFile.load(binary) }
     }
