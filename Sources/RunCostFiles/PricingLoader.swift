@@ -32,8 +32,10 @@ public struct Catalog: Sendable {
     }
 
     mutating func add(layer path: String, _ new: [Offering]) {
+        // By id through a dictionary: a layer of 10,000 offerings must not compare every pair.
+        var index = Dictionary(offerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for offering in new {
-            if let i = offerings.firstIndex(where: { $0.id == offering.id }) { offerings[i] = offering } else { offerings.append(offering) }
+            if let i = index[offering.id] { offerings[i] = offering } else { index[offering.id] = offerings.count; offerings.append(offering) }
         }
         layers.append(PricingLayer(path: path, offeringIDs: new.map(\.id), oldestAsOf: new.map(\.asOf).min()))
     }
@@ -78,9 +80,10 @@ enum PricingLoader {
         let items = try yaml.sequence(table.required("offerings"), "offerings")
         try table.rejectUnknown(known: tableFields)
         var offerings: [Offering] = []
+        var ids = Set(seen.map(\.id))
         for item in items {
             let offering = try loadOffering(yaml, item, provider: provider, currency: currency, providerOrigin: yaml.origin(of: providerNode))
-            if (seen + offerings).contains(where: { $0.id == offering.id }) {
+            guard ids.insert(offering.id).inserted else {
                 throw InputError(yaml.origin(of: item), "duplicate offering id '\(offering.id)'")
             }
             offerings.append(offering)

@@ -94,7 +94,7 @@ public struct WorkloadSpec: Sendable {
         var traceRequests: Double?
         if let v = values[.trace] {
             let trace = try TraceFile.load(tracePath ?? v.text, origin: v.origin)
-            traffic = .trace(trace.counts)
+            traffic = .trace(trace.load)
             traceRequests = trace.requestsPerMonth(hours: hours)
         } else if let v = values[.traffic] {
             traffic = try Fields.choice(v.text, "traffic", TrafficName.self, v.origin).shape

@@ -77,3 +77,30 @@ public indirect enum JSON: Sendable, Equatable {
         return out + "\""
     }
 }
+
+/// JSON text written piece by piece into one growing buffer, handed on in blocks: for documents
+/// of millions of values (sweeps), where building a `JSON` tree per row and re-indenting it cost
+/// twenty times the CSV. Keys that repeat on every row are quoted once by the caller (`quoted`).
+public struct JSONText {
+    public private(set) var text = ""
+    static let block = 1 << 16
+
+    public init() { text.reserveCapacity(JSONText.block + 4096) }
+
+    public mutating func raw(_ s: String) { text.append(s) }
+    public mutating func string(_ s: String) { text.append(JSON.quote(s)) }
+    /// null for nil and non-finite values, like `JSON.number(_:)`.
+    public mutating func number(_ n: Double?) {
+        if let n, n.isFinite { text.append(JSON.format(n)) } else { text.append("null") }
+    }
+
+    /// `"key": ` ready to append, for keys written on every row.
+    public static func quoted(_ key: String) -> String { JSON.quote(key) + ": " }
+
+    /// Hands the buffer to `emit` once it holds a block (always when `force`).
+    public mutating func flush(_ emit: (String) -> Void, force: Bool = false) {
+        guard force || text.utf8.count >= JSONText.block, !text.isEmpty else { return }
+        emit(text)
+        text.removeAll(keepingCapacity: true)
+    }
+}

@@ -131,7 +131,7 @@ public struct Model: Sendable {
     /// Monthly cost of each offering before the last edit, for ▲/▼.
     public internal(set) var previousCosts: [String: Double] = [:]
     /// The trace counts of a trace workload, kept so traffic can cycle back to it.
-    let traceCounts: [Double]?
+    let traceCounts: TraceLoad?
 
     public init(session: Session, workload: Workload, name: String? = nil, description: String? = nil, filters: Filters = Filters()) {
         self.session = session

@@ -40,12 +40,12 @@ enum Stepping {
 
     static let vcpuSizes: [Double] = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
 
-    static func traffics(_ traceCounts: [Double]?) -> [TrafficShape] {
+    static func traffics(_ traceCounts: TraceLoad?) -> [TrafficShape] {
         [.constant, .diurnal, .businessHours, .bursty] + (traceCounts.map { [.trace($0)] } ?? [])
     }
 
     /// The workload with `field` moved one step, or why it cannot move.
-    static func step(_ field: InputField, _ w: Workload, up: Bool, traceCounts: [Double]?) -> Result<Workload, StepError> {
+    static func step(_ field: InputField, _ w: Workload, up: Bool, traceCounts: TraceLoad?) -> Result<Workload, StepError> {
         var w = w
         /// The stepped value kept in range; an error only when the value already sits at the edge.
         func clamp(_ v: Double, _ range: ClosedRange<Double>, _ what: String) throws(StepError) -> Double {
@@ -129,7 +129,7 @@ enum Stepping {
     }
 
     /// The workload with `field` set from typed text, validated like the same field in a workload file.
-    static func parse(_ field: InputField, _ text: String, _ w: Workload, traceCounts: [Double]?) -> Result<Workload, StepError> {
+    static func parse(_ field: InputField, _ text: String, _ w: Workload, traceCounts: TraceLoad?) -> Result<Workload, StepError> {
         var w = w
         let text = text.trimmingCharacters(in: .whitespaces)
         let word = text.lowercased()

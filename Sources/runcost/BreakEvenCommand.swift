@@ -6,7 +6,7 @@ import RunCostReports
 struct BreakEvenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breakeven",
-        abstract: "Where the cheapest offering changes along one parameter, and every crossover.",
+        abstract: "Where the cheapest offering changes along one parameter, and the crossovers that matter.",
         discussion: """
         Examples:
           runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B
@@ -16,6 +16,8 @@ struct BreakEvenCommand: ParsableCommand {
               (no --from/--to: 1ms to 10s, 0.01× to 100× the default 100ms)
           runcost breakeven examples/api.yaml --vary requests --from 1M --to 1B \\
               --format svg -o api.svg
+          runcost breakeven examples/api.yaml --vary requests --from 100k --to 10B \\
+              --all-pairs --format csv
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown, svg }
@@ -23,6 +25,8 @@ struct BreakEvenCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var range: LineRangeOptions
     @Option(help: ArgumentHelp("Report only crossovers with this offering.", valueName: "id")) var baseline: String?
+    @Flag(name: .customLong("all-pairs"), help: "List the crossovers of every pair of offerings (by default: where the cheapest changes, and every pair when --offering chooses them).")
+    var allPairs = false
     @Option(help: "table, csv, json, markdown or svg.") var format: Format = .table
     @OptionGroup var output: OutputOptions
 
@@ -36,8 +40,12 @@ struct BreakEvenCommand: ParsableCommand {
                 throw InputError(.flag("--baseline"), "'\(baseline)' is not among the selected offerings")
             }
         }
+        if allPairs, baseline != nil { throw InputError(.flag("--all-pairs"), "give --all-pairs or --baseline, not both") }
+        // Offerings named one by one are few and chosen to be compared: every pair of them.
+        let listing: BreakEven.Crossings = baseline.map { .baseline($0) }
+            ?? (allPairs || !self.selection.filter.offerings.isEmpty ? .allPairs : .envelope)
         let result = BreakEven.find(selection.offerings, selection.workload, parameter, from: r.from, to: r.to,
-                                    baseline: baseline, gridPoints: r.points)
+                                    listing: listing, gridPoints: r.points)
         var report = BreakEvenReport(result: result, workload: selection.workload)
         report.currency = self.selection.currency
         let text: String

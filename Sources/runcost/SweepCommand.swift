@@ -51,7 +51,10 @@ struct SweepCommand: ParsableCommand {
             if format == .svg {
                 sink.write(Charts.sweep(selection.offerings, selection.workload, parameter, r))
             } else {
-                let report = SweepReport(offerings: selection.offerings, workload: selection.workload, parameter: parameter, range: r, layout: layout)
+                // On a terminal a wide table keeps the columns that fit; files and pipes get every column.
+                let width = output.output == nil && format == .table ? TerminalWidth.ofStandardOutput() : nil
+                let report = SweepReport(offerings: selection.offerings, workload: selection.workload, parameter: parameter, range: r,
+                                         layout: layout, terminalWidth: width)
                 report.render(SweepReport.Output(rawValue: format.rawValue)!, emit: sink.write)
             }
         }
