@@ -17,11 +17,14 @@ public struct Session: Sendable {
     public var unicode: Bool
     /// False without colour (NO_COLOR, monochrome terminal): charts tell lines apart by letter.
     public var color: Bool
+    /// The date saved what-if price tables carry as `as_of`.
+    public var today: CalendarDate
 
     public init(offerings: [Offering], layers: [PricingLayer] = [], currency: String = "USD", workloadPath: String? = nil,
-                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true) {
+                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true, today: CalendarDate) {
         self.offerings = offerings; self.layers = layers; self.currency = currency; self.workloadPath = workloadPath
         self.tracePath = tracePath; self.leftOutNote = leftOutNote; self.unicode = unicode; self.color = color
+        self.today = today
     }
 }
 

@@ -166,7 +166,8 @@ public final class Terminal {
     private func paintRow(_ y: Int, of screen: Screen, columns: Int) {
         var x = 0
         while x < columns, let cell = screen[x, y] {
-            var glyph = Array(cell.character.unicodeScalars.prefix(Int(rc_cchar_max())))
+            // Screen.put neutralises text already; cells set directly are checked again here.
+            var glyph = Array(Cell.neutralised(cell.character).unicodeScalars.prefix(Int(rc_cchar_max())))
                 .map { wchar_t(bitPattern: $0.value) }
             // Screen counts one column per Character; keep that grid aligned on the terminal.
             var advance = 1

@@ -247,9 +247,12 @@ extension Model {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch prompt {
         case .saveWorkload, .exportCSV:
-            guard !trimmed.isEmpty else { mode = .prompt(prompt, text: text, error: "type a file name"); return }
-            mode = .normal
-            pendingEffect = prompt == .saveWorkload ? .saveWorkload(path: trimmed, overwrite: false) : .exportCSV(path: trimmed, overwrite: false)
+            switch OutputPath.normalise(text) {
+            case .failure(let e): mode = .prompt(prompt, text: text, error: e.message)
+            case .success(let path):
+                mode = .normal
+                pendingEffect = prompt == .saveWorkload ? .saveWorkload(path: path, overwrite: false) : .exportCSV(path: path, overwrite: false)
+            }
         case .priceOffering(let id), .priceProvider(let id):
             switch Self.parsePriceChange(trimmed) {
             case .failure(let e): mode = .prompt(prompt, text: text, error: e.message)

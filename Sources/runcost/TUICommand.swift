@@ -57,7 +57,8 @@ struct TUICommand: ParsableCommand {
         var layers = catalog.layers
         for i in layers.indices where layers[i].path.hasPrefix(cwd) { layers[i].path.removeFirst(cwd.count) }
         let session = Session(offerings: kept, layers: layers, currency: money.currency,
-                              workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote)
+                              workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote,
+                              today: CalendarDate.today)
         let status: Int32
         do {
             status = try TUI.run(session: session, workload: w, name: spec.name,
