@@ -19,7 +19,8 @@ public enum TUI {
         let model = Model(session: session, workload: workload, name: name, description: description, filters: filters)
         _ = runLoop(terminal: terminal, initial: model, update: { model, key in
             if key == .ctrl("l") { terminal.invalidate() }
-            guard var next = RunCostTUI.update(model, key) else { return nil }
+            let (width, height) = terminal.size
+            guard var next = RunCostTUI.update(model, key, width: width, height: height) else { return nil }
             // The one impure step: write the files `update` asked for, then report back.
             if let effect = next.pendingEffect {
                 next = next.completing(effect, with: perform(effect, next))

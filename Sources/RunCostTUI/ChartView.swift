@@ -5,9 +5,20 @@ import RunCostCore
 /// or letters in ASCII), the current value as a vertical marker, crossings marked, and sentences
 /// naming the next break-even in each direction.
 enum ChartView {
+    /// Rows of the folded chart: its frame and two break-even sentences.
+    static let collapsedHeight = 4
+
     static func draw(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int, height: Int) {
         let a = m.analysis
         let p = a.parameter
+        if m.chartCollapsed {
+            screen.box(x: x, y: y, width: width, height: height, title: "Break-even vs \(p.noun) · c shows the chart", style: Theme.frame)
+            let sentences = a.breakEvenSentences { $0 }.flatMap { Text.wrap($0, width - 3) }
+            for (i, line) in sentences.prefix(max(0, height - 2)).enumerated() {
+                screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.info, maxWidth: width - 3)
+            }
+            return
+        }
         let scale = a.range.scale == .log ? "log axes" : "log cost, linear \(p.noun)"
         screen.box(x: x, y: y, width: width, height: height, title: "Monthly cost vs \(p.noun) (\(scale))", style: Theme.frame)
         let ix = x + 1, iy = y + 1, iw = width - 2, ih = height - 2
@@ -22,11 +33,11 @@ enum ChartView {
         let sideLegend = iw >= 100
         let legendWidth = sideLegend ? min(36, iw / 4) : iw
         let sentences = a.breakEvenSentences { $0 }.flatMap { Text.wrap($0, iw - 1) }
-        let sentenceRows = min(sentences.count, ih >= 16 ? ih / 4 : 4)
+        let sentenceRows = min(sentences.count, ih >= 16 ? ih / 4 : ih >= 12 ? 4 : 2)
         // Below the plot the legend is a grid of equal columns; only lines with a legend entry are
         // drawn, keeping the selected offering's.
         let legendColumns = max(1, (iw - 1) / 24)
-        let maxLegendRows = ih >= 16 ? 3 : 2
+        let maxLegendRows = ih >= 16 ? 3 : ih >= 12 ? 2 : 1
         var lines = Array(a.series.indices)
         if !sideLegend, lines.count > legendColumns * maxLegendRows {
             let selected = a.charted.firstIndex { $0 == m.selectedID }
@@ -49,6 +60,9 @@ enum ChartView {
         lo = max(lo, hi * 1e-6)
         if hi <= 0 { hi = 1; lo = 0.1 }
         if lo >= hi { lo = hi / 2; hi *= 2 }
+        // Round ends (1, 2, 5 × 10ⁿ), so the labels read as round money.
+        hi = Self.round(hi, up: true)
+        lo = Self.round(lo, up: false)
         let logLo = log(lo), logSpan = log(hi) - log(lo)
         func rowOf(_ cost: Double, _ rows: Int) -> Int {   // 0 = top
             let t = cost <= lo ? 0 : min(1, (log(cost) - logLo) / logSpan)
@@ -61,9 +75,12 @@ enum ChartView {
             screen.put(Text.padLeft(label, labelWidth), x: ix, y: iy + row, style: Theme.muted, maxWidth: labelWidth)
         }
         if plotHeight >= 7 {
-            let mid = (plotHeight - 1) / 2
-            let value = exp(logLo + logSpan * Double(plotHeight - 1 - mid) / Double(plotHeight - 1))
-            screen.put(Text.padLeft(Format.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + mid, style: Theme.muted, maxWidth: labelWidth)
+            // A round value near the middle, on the row where it belongs.
+            let value = Self.round(exp(logLo + logSpan / 2), up: false)
+            let row = rowOf(value, plotHeight)
+            if row > 1, row < plotHeight - 2 {
+                screen.put(Text.padLeft(Format.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + row, style: Theme.muted, maxWidth: labelWidth)
+            }
         }
         for row in 0..<plotHeight {
             screen.put(String(m.glyphs.vertical), x: plotX - 1, y: iy + row, style: Theme.frame)
@@ -192,6 +209,17 @@ enum ChartView {
         var style = Style(foreground: Theme.palette[line % Theme.palette.count])
         if m.analysis.charted.indices.contains(line), m.analysis.charted[line] == m.selectedID { style.bold = true }
         return style
+    }
+
+    /// The nearest of 1, 2, 5 × 10ⁿ at or above `value` (`up`), or at or below it.
+    static func round(_ value: Double, up: Bool) -> Double {
+        guard value > 0, value.isFinite else { return value }
+        let decade = pow(10, floor(log10(value)))
+        let steps: [Double] = [1, 2, 5, 10]
+        let mantissa = value / decade
+        let step = up ? steps.first { $0 >= mantissa * (1 - 1e-9) } ?? 10
+                      : steps.last { $0 <= mantissa * (1 + 1e-9) } ?? 1
+        return step * decade
     }
 
     /// The series index for column `i` of `n` (nearest point).

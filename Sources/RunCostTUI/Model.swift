@@ -124,6 +124,8 @@ public struct Model: Sendable {
     public internal(set) var selectedID: String?
     public internal(set) var chartParameter: SweepParameter = .requests
     public internal(set) var chartStyle: ChartStyle
+    /// The chart folded to its break-even sentences, giving the table the rows (c toggles).
+    public internal(set) var chartCollapsed = false
     public internal(set) var mode: Mode = .normal
     public internal(set) var message: Message?
     /// Set by `update`, performed and cleared by the App loop.
@@ -196,5 +198,12 @@ public struct Model: Sendable {
         change(&self)
         previousCosts = before
         recompute(full: true)
+        // Back to the cheapest rows after an edit of the inputs; in the table, keep the offering
+        // being worked on unless the edit made it infeasible.
+        let cheapest = analysis.estimates.first(where: \.feasible)?.offering.id
+        if let cheapest, cheapest != selectedID, focus == .workload || selectedEstimate?.feasible != true {
+            selectedID = cheapest
+            recompute(full: false)
+        }
     }
 }

@@ -117,3 +117,13 @@ extension Model {
         return nil
     }
 }
+
+@Suite struct LoadedWhatIfTests {
+    @Test func loadedWhatIfPricesCarryThePencil() throws {
+        var offering = try #require(Fixture.catalog.offering("aws-lambda-arm"))
+        offering = offering.whatIf(pricesScaledBy: 0.5, on: Fixture.today)
+        let model = Model(session: Session(offerings: [offering], today: Fixture.today),
+                          workload: try WorkloadSpec(file: Fixture.root.appendingPathComponent("examples/api.yaml").path).build())
+        #expect(Fixture.text(model).contains("aws-lambda-arm ✎"))
+    }
+}
