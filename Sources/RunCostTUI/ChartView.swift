@@ -53,10 +53,19 @@ enum ChartView {
         let plotWidth = iw - labelWidth - 1 - (sideLegend ? legendWidth + 1 : 0)
         guard plotWidth >= 8 else { return }
 
-        // Cost axis: log, from the cheapest positive cost to the dearest on the chart.
+        // Cost axis: log, from the cheapest positive cost to the dearest on the chart, but at most a
+        // decade either side of what the drawn offerings cost now: a line that grows far dearer
+        // at the end of the range leaves the top instead of squashing the others at the bottom.
+        let points = a.series.first?.count ?? 0
         let costs = lines.flatMap { a.series[$0].compactMap { $0 } }
         var hi = costs.max() ?? 1
         var lo = costs.filter { $0 > 0 }.min() ?? hi
+        let here = Int((a.fraction(of: a.current) * Double(max(0, points - 1))).rounded())
+        let costsNow = lines.compactMap { a.series[$0].indices.contains(here) ? a.series[$0][here] : nil }.filter { $0 > 0 }
+        if let dearest = costsNow.max(), let cheapest = costsNow.min() {
+            hi = min(hi, dearest * 10)
+            lo = max(lo, cheapest / 10)
+        }
         lo = max(lo, hi * 1e-6)
         if hi <= 0 { hi = 1; lo = 0.1 }
         if lo >= hi { lo = hi / 2; hi *= 2 }
@@ -86,7 +95,6 @@ enum ChartView {
             screen.put(String(m.glyphs.vertical), x: plotX - 1, y: iy + row, style: Theme.frame)
         }
 
-        let points = a.series.first?.count ?? 0
         let markerColumn = Int((a.fraction(of: a.current) * Double(plotWidth - 1)).rounded())
         var occupied = Array(repeating: false, count: plotWidth * plotHeight)
         let colors = m.session.color
@@ -100,7 +108,7 @@ enum ChartView {
                 var previous: Int?
                 for dx in 0..<dotsWide {
                     let index = sample(dx, dotsWide, points)
-                    guard let cost = a.series[line][index] else { previous = nil; continue }
+                    guard let cost = a.series[line][index], cost <= hi else { previous = nil; continue }
                     let dy = rowOf(cost, dotsHigh)
                     canvas.line(x: dx, from: previous ?? dy, to: dy, owner: line)
                     previous = dy
@@ -118,7 +126,7 @@ enum ChartView {
                 var previous: Int?
                 for cx in 0..<plotWidth {
                     let index = sample(cx, plotWidth, points)
-                    guard let cost = a.series[line][index] else { previous = nil; continue }
+                    guard let cost = a.series[line][index], cost <= hi else { previous = nil; continue }
                     let cy = rowOf(cost, plotHeight)
                     let span = previous.map { $0 < cy ? ($0 + 1)...cy : cy...max(cy, $0 - 1) } ?? cy...cy
                     for row in span {

@@ -50,6 +50,19 @@ import RunCostCore
         }
     }
 
+    // The cost axis ran to the dearest line at the far end of the range (here $200 at 3B requests),
+    // squashing the offerings in view at the bottom; now it ends a decade above their costs now.
+    @Test func costAxisFollowsTheOfferingsDrawn() throws {
+        let m = try Fixture.model()
+        let drawn = m.analysis.charted.prefix(2).compactMap { id in m.analysis.estimates.first { $0.offering.id == id }?.monthlyCost }
+        let dearestNow = try #require(drawn.max())
+        let rows = view(m, width: 80, height: 24).text().split(separator: "\n").map(Array.init)
+        let top = rows.first { $0.count > 36 && $0[28] == "│" && $0[36] == "│" && $0[29..<36].contains("$") }
+        let label = try #require(top.map { String($0[29..<36]).trimmingCharacters(in: .whitespaces) })
+        #expect(label == Format.compactMoney(ChartView.round(dearestNow * 10, up: true), symbol: "$"))
+        #expect(label == "$100")
+    }
+
     // After an edit the table followed the selected offering down the list.
     @Test func anInputEditReturnsToTheCheapest() throws {
         let m = try Fixture.model()
