@@ -11,7 +11,7 @@ struct TUICommand: ParsableCommand {
         discussion: """
         Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Without a workload it starts from 1M requests/month, 100ms, 512MB.
 
-        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, s save, x export CSV, ? help, q quit. See docs/tui.md.
+        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, c fold the chart, s save, x export CSV, ? help, q quit. See docs/tui.md.
 
         Examples:
           runcost tui examples/api.yaml
