@@ -181,12 +181,19 @@ public struct Model: Sendable {
     func money(_ v: Double) -> String { Format.money(v, symbol: currencySymbol) }
 
     /// Recomputes the analysis. `full`: the costs changed (workload, filters, prices); otherwise only
-    /// the chart's parameter or the selected offering did.
-    mutating func recompute(full: Bool) {
+    /// the chart's parameter or the selected offering did. `afterEdit`: back to the cheapest rows
+    /// after an edit of the inputs; in the table, the offering being worked on stays selected
+    /// unless the edit made it infeasible. The selection is settled before the chart's search runs
+    /// once for it.
+    mutating func recompute(full: Bool, afterEdit: Bool = false) {
         if full {
             analysis = Analysis.compute(offerings: activeOfferings, workload: workload)
-            if !analysis.estimates.contains(where: { $0.offering.id == selectedID }) {
+            let selected = analysis.estimates.first { $0.offering.id == selectedID }
+            let cheapest = analysis.estimates.first(where: \.feasible)?.offering.id
+            if selected == nil {
                 selectedID = analysis.estimates.first?.offering.id
+            } else if afterEdit, let cheapest, focus == .workload || selected?.feasible != true {
+                selectedID = cheapest
             }
         }
         analysis.chart(parameter: chartParameter, workload: workload, selected: selectedID)
@@ -197,13 +204,6 @@ public struct Model: Sendable {
         let before = Dictionary(analysis.estimates.filter(\.feasible).map { ($0.offering.id, $0.monthlyCost) }, uniquingKeysWith: { a, _ in a })
         change(&self)
         previousCosts = before
-        recompute(full: true)
-        // Back to the cheapest rows after an edit of the inputs; in the table, keep the offering
-        // being worked on unless the edit made it infeasible.
-        let cheapest = analysis.estimates.first(where: \.feasible)?.offering.id
-        if let cheapest, cheapest != selectedID, focus == .workload || selectedEstimate?.feasible != true {
-            selectedID = cheapest
-            recompute(full: false)
-        }
+        recompute(full: true, afterEdit: true)
     }
 }
