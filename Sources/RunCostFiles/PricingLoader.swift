@@ -115,7 +115,9 @@ enum PricingLoader {
         }
         let sourceNode = try f.required("source")
         let source = try yaml.string(sourceNode, "source")
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+        // A what-if table saved by the TUI names the original URL after the what-if prefix.
+        let url = source.hasPrefix(Offering.whatIfSourcePrefix) ? String(source.dropFirst(Offering.whatIfSourcePrefix.count)) : source
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
             throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
         }
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true

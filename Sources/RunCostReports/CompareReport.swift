@@ -44,7 +44,7 @@ public struct CompareReport: Sendable {
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
-         e.feasible ? (e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
+         e.feasible ? (e.offering.isWhatIf ? "what-if price" : e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
     var rankedCells: [[String]] {

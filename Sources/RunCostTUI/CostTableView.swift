@@ -100,8 +100,8 @@ enum CostTableView {
                 screen.put(right ? Text.padLeft(clipped, w) : clipped, x: cx, y: ry, style: style ?? base)
                 cx += w + 1
             }
-            // The id, with a pencil when its prices are what-if prices.
-            if m.priceFactors[e.offering.id] != nil {
+            // The id, with a pencil when its prices are what-if prices (edited here, or loaded from a saved what-if table).
+            if m.priceFactors[e.offering.id] != nil || e.offering.isWhatIf {
                 let id = Text.clipMiddle(e.offering.id, c.id - 2, ellipsis: g.ellipsis)
                 screen.put(id, x: cx, y: ry, style: base)
                 var tag = isSelected ? base : Theme.edited
