@@ -15,7 +15,8 @@ struct EmbedPricingTables: BuildToolPlugin {
             displayName: "Compiling the pricing tables into \(target.name)",
             executable: try context.tool(named: "runcost-embed-pricing").url,
             arguments: [folder.path, output.path],
-            inputFiles: tables,
+            // The folder as well as each table: adding or removing a table changes the folder.
+            inputFiles: [folder] + tables,
             outputFiles: [output])]
     }
 }
