@@ -25,101 +25,93 @@ public enum CatalogSwiftSource {
         out += "    static func offerings() -> [Offering] {\n        [\n"
         for i in offerings.indices { out += "            offering\(i)(),\n" }
         out += "        ].compactMap { $0 }\n    }\n}\n"
-        for (i, offering) in offerings.enumerated() { out += "\n" + function("offering\(i)", offering) }
+        for (i, offering) in offerings.enumerated() { out += "\n" + (try function("offering\(i)", offering)) }
         return out
     }
 
-    static func function(_ name: String, _ o: Offering) -> String {
-        let (setup, billing) = billingSource(o.billing)
-        let l = o.limits
-        return """
-        private func \(name)() -> Offering? {
-            guard let asOf = CalendarDate(year: \(o.asOf.year), month: \(o.asOf.month), day: \(o.asOf.day)) else { return nil }
-        \(setup.map { "    " + $0 + "\n" }.joined())    return Offering(
-                id: \(literal(o.id)), name: \(literal(o.name)), provider: \(literal(o.provider)), kind: .\(o.kind),
-                region: \(literal(o.region)), currency: \(literal(o.currency)), asOf: asOf, source: \(literal(o.source)),
-                verified: \(o.verified), notes: \(literal(o.notes)), arch: \(o.arch.map { ".\($0)" } ?? "nil"),
-                billing: \(billing),
-                limits: Limits(maxDuration: \(number(l.maxDuration)), maxCPUTime: \(number(l.maxCPUTime)), maxMemoryMiB: \(number(l.maxMemoryMiB)),
-                               maxVCPU: \(number(l.maxVCPU)), maxConcurrency: \(number(l.maxConcurrency)), maxPayloadKiB: \(number(l.maxPayloadKiB))))
-        }
-
-        """
+    static func function(_ name: String, _ offering: Offering) throws -> String {
+        var builder = Builder()
+        let expression = try builder.expression(offering)
+        return "private func \(name)() -> Offering? {\n"
+            + builder.statements.map { "    " + $0 + "\n" }.joined()
+            + "    return \(expression)\n}\n"
     }
 
-    /// Statements that build the family's pricing in `p`, and the `BillingModel` expression.
-    /// Every stored field is written, defaults included, so nothing depends on an initialiser's defaults.
-    static func billingSource(_ billing: BillingModel) -> ([String], String) {
-        switch billing {
-        case .perRequest(let p):
-            return ([
-                "var p = PerRequestPricing()",
-                "p.requestPrice = \(number(p.requestPrice))",
-                "p.gbSecond = \(p.gbSecond.map(tiered) ?? "nil")",
-                "p.vcpuSecond = \(number(p.vcpuSecond))",
-                "p.vcpuPerGB = \(number(p.vcpuPerGB))",
-                "p.granularity = \(number(p.granularity))",
-                "p.minimumDuration = \(number(p.minimumDuration))",
-                "p.memoryStepMiB = \(number(p.memoryStepMiB))",
-                "p.memorySizesMiB = [\(p.memorySizesMiB.map(number).joined(separator: ", "))]",
-                "p.minimumMemoryMiB = \(number(p.minimumMemoryMiB))",
-                "p.free = \(free(p.free))",
-                "p.ephemeralStorage = " + (p.ephemeralStorage.map {
-                    "PerRequestPricing.EphemeralStorage(includedMiB: \(number($0.includedMiB)), gbSecond: \(number($0.gbSecond)))"
-                } ?? "nil"),
-            ], ".perRequest(p)")
-        case .sharedInstance(let p):
-            return ([
-                "var p = SharedInstancePricing()",
-                "p.vcpuSecond = \(number(p.vcpuSecond))",
-                "p.gibSecond = \(number(p.gibSecond))",
-                "p.requestPrice = \(number(p.requestPrice))",
-                "p.idleVCPUSecond = \(number(p.idleVCPUSecond))",
-                "p.idleGiBSecond = \(number(p.idleGiBSecond))",
-                "p.granularity = \(number(p.granularity))",
-                "p.defaultVCPU = \(number(p.defaultVCPU))",
-                "p.minInstances = \(number(p.minInstances))",
-                "p.free = \(free(p.free))",
-            ], ".sharedInstance(p)")
-        case .cpuTime(let p):
-            return ([
-                "var p = CPUTimePricing()",
-                "p.monthlyFee = \(number(p.monthlyFee))",
-                "p.includedRequests = \(number(p.includedRequests))",
-                "p.includedCPUms = \(number(p.includedCPUms))",
-                "p.requestOverage = \(number(p.requestOverage))",
-                "p.cpuMsOverage = \(number(p.cpuMsOverage))",
-            ], ".cpuTime(p)")
-        case .provisioned(let p):
-            let rate: String
-            switch p.rate {
-            case let .perInstanceHour(hourly, vcpu, memory):
-                rate = ".perInstanceHour(\(number(hourly)), vcpu: \(number(vcpu)), memoryMiB: \(number(memory)))"
-            case let .perResource(vcpuHour, gbHour, sizes):
-                let list = sizes.map {
-                    "ProvisionedPricing.TaskSize(vcpu: \(number($0.vcpu)), minMemoryMiB: \(number($0.minMemoryMiB)), "
-                        + "maxMemoryMiB: \(number($0.maxMemoryMiB)), memoryStepMiB: \(number($0.memoryStepMiB)))"
+    /// Builds Swift source for a value by reflection, so a field added to the model is carried
+    /// without changing this file. Structs are built with their memberwise-style initialiser
+    /// (labels and order of the stored properties), except the pricing families, whose
+    /// initialisers take no or few arguments: those are built by assigning every stored property.
+    /// A model type this cannot express fails to compile in the generated file, never silently.
+    struct Builder {
+        var statements: [String] = []
+
+        /// The families built as `var v = T(…)` followed by `v.field = …` for every stored property.
+        mutating func initialValue(_ type: Any.Type, _ mirror: Mirror) throws -> String? {
+            let name = String(reflecting: type)
+            switch type {
+            case is PerRequestPricing.Type, is SharedInstancePricing.Type, is CPUTimePricing.Type:
+                return "\(name)()"
+            case is ProvisionedPricing.Type:
+                guard let rate = mirror.children.first(where: { $0.label == "rate" })?.value else {
+                    throw InputError(nil, "ProvisionedPricing has no stored 'rate'; update CatalogSwiftSource.Builder")
                 }
-                rate = ".perResource(vcpuHour: \(number(vcpuHour)), gbHour: \(number(gbHour)), sizes: [\(list.joined(separator: ", "))])"
+                return "\(name)(rate: \(try expression(rate)))"
+            default:
+                return nil
             }
-            return ([
-                "var p = ProvisionedPricing(rate: \(rate))",
-                "p.monthlyCap = \(number(p.monthlyCap))",
-                "p.billingIncrementHours = \(number(p.billingIncrementHours))",
-                "p.minimumBilledHours = \(number(p.minimumBilledHours))",
-                "p.fixedMonthlyFee = \(number(p.fixedMonthlyFee))",
-                "p.fixedFeeName = \(literal(p.fixedFeeName))",
-                "p.minInstances = \(number(p.minInstances))",
-            ], ".provisioned(p)")
         }
-    }
 
-    static func tiered(_ t: TieredPrice) -> String {
-        "TieredPrice(tiers: [" + t.tiers.map { "TieredPrice.Tier(upTo: \(number($0.upTo)), price: \(number($0.price)))" }.joined(separator: ", ") + "])"
-    }
+        mutating func local(_ statement: (String) -> String) -> String {
+            let name = "v\(statements.count)"
+            statements.append(statement(name))
+            return name
+        }
 
-    static func free(_ f: FreeAllowance) -> String {
-        "FreeAllowance(requests: \(number(f.requests)), gbSeconds: \(number(f.gbSeconds)), vcpuSeconds: \(number(f.vcpuSeconds)))"
+        mutating func expression(_ value: Any) throws -> String {
+            switch value {
+            case let number as Double: return CatalogSwiftSource.number(number)
+            case let text as String: return literal(text)
+            case let flag as Bool: return flag ? "true" : "false"
+            case let integer as Int: return "\(integer)"
+            case let date as CalendarDate:
+                // The only failable initialiser in the model: checked once, here, by the generated code.
+                return local { "guard let \($0) = CalendarDate(year: \(date.year), month: \(date.month), day: \(date.day)) else { return nil }" }
+            default: break
+            }
+            let mirror = Mirror(reflecting: value)
+            let type = String(reflecting: Swift.type(of: value))
+            switch mirror.displayStyle {
+            case .optional:
+                guard let wrapped = mirror.children.first else { return "nil" }
+                return try expression(wrapped.value)
+            case .collection:
+                return "[" + (try mirror.children.map { try expression($0.value) }).joined(separator: ", ") + "]"
+            case .enum:
+                guard let payload = mirror.children.first, let caseName = payload.label else { return "\(type).\(value)" }
+                let inner = Mirror(reflecting: payload.value)
+                guard inner.displayStyle == .tuple else { return "\(type).\(caseName)(\(try expression(payload.value)))" }
+                let arguments = try inner.children.map { child in
+                    let label = child.label.map { $0.hasPrefix(".") ? "" : $0 + ": " } ?? ""
+                    return label + (try expression(child.value))
+                }
+                return "\(type).\(caseName)(\(arguments.joined(separator: ", ")))"
+            case .struct:
+                if let initial = try initialValue(Swift.type(of: value), mirror) {
+                    let name = local { "var \($0) = \(initial)" }
+                    for child in mirror.children {
+                        // ProvisionedPricing's rate was given to its initialiser.
+                        guard let label = child.label, !(value is ProvisionedPricing && label == "rate") else { continue }
+                        let value = try expression(child.value)
+                        statements.append("\(name).\(label) = \(value)")
+                    }
+                    return name
+                }
+                let arguments = try mirror.children.map { "\($0.label ?? "_"): \(try expression($0.value))" }
+                return "\(type)(\(arguments.joined(separator: ", ")))"
+            default:
+                throw InputError(nil, "cannot write a \(type) as Swift source; teach CatalogSwiftSource.Builder about it")
+            }
+        }
     }
 
     /// A Swift literal that reads back as exactly `value`: Swift prints the shortest digits that

@@ -76,6 +76,33 @@ import Testing
         #expect(CatalogSwiftSource.number(nil) == "nil")
     }
 
+    /// Fields are found by reflection: every stored property is written, the pricing families by
+    /// assignment, everything else through its initialiser, the date behind a checked guard.
+    @Test func offeringSourceWritesEveryStoredField() throws {
+        var p = ProvisionedPricing(rate: .perInstanceHour(0.0208, vcpu: 2, memoryMiB: 2048))
+        p.monthlyCap = 15.18
+        let offering = Offering(id: "acme-box", name: "Box \"1\"", provider: "acme", kind: .vm, region: "r",
+                                asOf: try #require(CalendarDate(year: 2026, month: 2, day: 28)), source: "https://e.com",
+                                arch: .arm, billing: .provisioned(p), limits: Limits(maxVCPU: 2))
+        #expect(try CatalogSwiftSource.function("box", offering) == """
+        private func box() -> Offering? {
+            guard let v0 = CalendarDate(year: 2026, month: 2, day: 28) else { return nil }
+            var v1 = RunCostCore.ProvisionedPricing(rate: RunCostCore.ProvisionedPricing.Rate.perInstanceHour(0.0208, vcpu: 2.0, memoryMiB: 2048.0))
+            v1.monthlyCap = 15.18
+            v1.billingIncrementHours = 0.0002777777777777778
+            v1.minimumBilledHours = 0.0
+            v1.fixedMonthlyFee = 0.0
+            v1.fixedFeeName = "Fixed monthly fee"
+            v1.minInstances = 1.0
+            return RunCostCore.Offering(id: "acme-box", name: "Box \\"1\\"", provider: "acme", kind: RunCostCore.OfferingKind.vm, \
+        region: "r", currency: "USD", asOf: v0, source: "https://e.com", verified: true, notes: "", arch: RunCostCore.Arch.arm, \
+        billing: RunCostCore.BillingModel.provisioned(v1), limits: RunCostCore.Limits(maxDuration: nil, maxCPUTime: nil, \
+        maxMemoryMiB: nil, maxVCPU: 2.0, maxConcurrency: nil, maxPayloadKiB: nil))
+        }
+
+        """)
+    }
+
     @Test func exportWritesEveryTableAndRefusesToReplace() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
