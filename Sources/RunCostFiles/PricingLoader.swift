@@ -18,9 +18,9 @@ public struct Catalog: Sendable {
 
     public init(offerings: [Offering]) { self.offerings = offerings }
 
-    /// Loads each path (a YAML file, or a folder of them) in order, later overriding earlier.
-    public static func load(_ paths: [String]) throws -> Catalog {
-        var catalog = Catalog()
+    /// Loads each path (a YAML file, or a folder of them) in order over `base`, later overriding earlier.
+    public static func load(_ paths: [String], over base: Catalog = Catalog()) throws -> Catalog {
+        var catalog = base
         for path in paths {
             var layerOfferings: [Offering] = []
             for file in try PricingLoader.yamlFiles(at: path) {
@@ -29,6 +29,19 @@ public struct Catalog: Sendable {
             catalog.add(layer: path, layerOfferings)
         }
         return catalog
+    }
+
+    /// One layer of offerings already decoded (the tables compiled into the binary).
+    public init(layer path: String, offerings: [Offering]) { add(layer: path, offerings) }
+
+    /// Decodes tables held in memory as one layer; each error names `folder/name:line:column`.
+    public static func decode(_ tables: [EmbeddedTable], folder: String) throws -> [Offering] {
+        var offerings: [Offering] = []
+        for table in tables {
+            let yaml = try YAMLFile(text: table.text, path: folder + "/" + table.name)
+            offerings += try PricingLoader.load(yaml, seen: offerings)
+        }
+        return offerings
     }
 
     mutating func add(layer path: String, _ new: [Offering]) {
@@ -68,7 +81,10 @@ enum PricingLoader {
     static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing"]
 
     static func load(file path: String, seen: [Offering]) throws -> [Offering] {
-        let yaml = try YAMLFile(path: path)
+        try load(YAMLFile(path: path), seen: seen)
+    }
+
+    static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
         var table = try yaml.mapping(yaml.root, "a pricing table")
         let providerNode = try table.required("provider")
         let provider = try yaml.string(providerNode, "provider")
@@ -311,7 +327,7 @@ enum PricingLoader {
             }
             steps.append(step)
         }
-        return VCPUForMemory(steps)
+        return VCPUForMemory(steps: steps)
     }
 
     /// `sizes: [{ vcpu: 1, memory: 2GiB }, { memory: 512MB }]`: the sizes an instance comes in.

@@ -10,8 +10,12 @@ public struct YAMLFile {
 
     /// Loads and parses `path`. Missing, directory, binary, empty and malformed files are errors.
     public init(path: String) throws {
+        try self.init(text: YAMLFile.readText(path), path: path)
+    }
+
+    /// Parses `text` already in memory (a table compiled into the binary); errors name `path`.
+    public init(text: String, path: String) throws {
         self.path = path
-        let text = try YAMLFile.readText(path)
         let node: Node?
         do {
             // Every value is read as text and parsed by runcost, so skip Yams' regex tag resolution.

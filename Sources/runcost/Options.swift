@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunCostBundledTables
 import RunCostCore
 import RunCostFiles
 
@@ -55,17 +56,10 @@ struct PricingOptions: ParsableArguments {
     var noBundled = false
 
     func catalog() throws -> Catalog {
-        var layers: [String] = []
-        if !noBundled {
-            guard let bundled = PricingLocations.bundled() else {
-                throw InputError(nil, "cannot find the bundled pricing tables; set RUNCOST_BUNDLED_PRICING to the pricing/ folder or use --pricing")
-            }
-            layers.append(bundled)
-        }
-        if let user = PricingLocations.user() { layers.append(user) }
-        layers += paths
-        guard !layers.isEmpty else { throw InputError(.flag("--pricing"), "no pricing tables to use") }
-        return try Catalog.load(layers)
+        let layers = [PricingLocations.user()].compactMap { $0 } + paths
+        guard !noBundled || !layers.isEmpty else { throw InputError(.flag("--pricing"), "no pricing tables to use") }
+        // The bundled tables are compiled in: no YAML is read unless a folder or file overrides them.
+        return try Catalog.load(layers, over: noBundled ? Catalog() : BundledTables.catalog())
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunCostBundledTables
 import RunCostCore
 import RunCostFiles
 import RunCostReports
@@ -7,8 +8,8 @@ import RunCostReports
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "List, show and validate pricing tables.",
-        subcommands: [List.self, Show.self, Validate.self])
+        abstract: "List, show, validate and export pricing tables.",
+        subcommands: [List.self, Show.self, Validate.self, Export.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every offering with its kind, billing model and as_of date.",
@@ -49,10 +50,13 @@ struct PricingCommand: ParsableCommand {
         func run() throws {
             // Bounded: a price age of more than a century is a typo, and day arithmetic must not overflow.
             if let maxAge, !(0...36_500).contains(maxAge) { throw InputError(.flag("--max-age"), "expected a number of days from 0 to 36500, got \(maxAge)") }
-            let layers = paths.isEmpty ? [PricingLocations.bundled(), PricingLocations.user()].compactMap { $0 } : paths
-            let catalog = try Catalog.load(layers)
+            // Without paths: the compiled-in tables, decoded again from their text (errors name
+            // <bundled>/file.yaml), then the user folder.
+            let layers = paths.isEmpty ? [PricingLocations.user()].compactMap { $0 } : paths
+            let base = paths.isEmpty ? Catalog(layer: BundledTables.folder, offerings: try Catalog.decode(BundledTables.tables, folder: BundledTables.folder)) : Catalog()
+            let catalog = try Catalog.load(layers, over: base)
             let unverified = catalog.offerings.filter { !$0.verified }.count
-            print("\(catalog.offerings.count) offerings in \(layers.count) layer(s) are valid (\(unverified) marked unverified).")
+            print("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified).")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }
@@ -60,6 +64,26 @@ struct PricingCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("warning: \(o.id) prices are \(o.asOf.days(until: today)) days old (as_of \(o.asOf))\n".utf8))
                 }
             }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the bundled pricing tables to a folder, to edit or to use as a layer.",
+            discussion: """
+            Writes one YAML file per provider (aws.yaml, gcp.yaml, …), each atomically; creates the folder
+            if needed and refuses to replace an existing file unless --force. Edited copies in the user
+            folder ($RUNCOST_PRICING_DIR, else ~/.config/runcost/pricing) or given with --pricing
+            override the bundled offerings by id.
+            Example:
+              runcost pricing export ~/.config/runcost/pricing
+            """)
+        @Argument(help: "Folder to write the tables into.") var folder: String
+        @Flag(help: "Replace tables that already exist in the folder.") var force = false
+
+        func run() throws {
+            try TableExport.write(BundledTables.tables, to: folder, overwrite: force)
+            print("Wrote \(BundledTables.tables.count) pricing tables to \(folder).")
         }
     }
 }

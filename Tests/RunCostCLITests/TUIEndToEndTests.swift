@@ -212,7 +212,7 @@ final class TmuxSession {
     /// After the command exits the pane prints its status and the terminal modes, then idles.
     init(command: String, width: Int, height: Int, term: String = "xterm-256color",
          directory: String = RuncostBinary.packageRoot.path) throws {
-        let env = "env -u NO_COLOR TERM=\(term) LANG=C.UTF-8 RUNCOST_BUNDLED_PRICING='\(RuncostBinary.packageRoot.appendingPathComponent("pricing").path)' RUNCOST_PRICING_DIR="
+        let env = "env -u NO_COLOR TERM=\(term) LANG=C.UTF-8 RUNCOST_PRICING_DIR="
         let modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE 'icanon|echo' | tr '\\n' ' '"
         let script = "cd '\(directory)' && \(env) \(command); echo EXIT=$?; echo \"MODE $(\(modes))\"; sleep 600"
         _ = try run(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", script])
