@@ -42,7 +42,7 @@ struct BreakEvenCommand: ParsableCommand {
         case .json: text = report.json()
         case .svg: text = Charts.breakEven(selection.offerings, selection.workload, result, r)
         }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }
 
@@ -83,6 +83,6 @@ struct CapacityCommand: ParsableCommand {
         case .csv: text = report.csv()
         case .json: text = report.json()
         }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }

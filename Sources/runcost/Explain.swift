@@ -27,6 +27,6 @@ struct Explain: ParsableCommand {
         case .json: text = EstimateJSON.render(estimate, w).rendered() + "\n"
         case .table, .markdown, .csv: text = ExplainReport.text(estimate, w, workloadName: spec.name)
         }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: workload.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles)
     }
 }

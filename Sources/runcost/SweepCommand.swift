@@ -30,7 +30,7 @@ struct SweepCommand: ParsableCommand {
         if (format == .table || format == .markdown), cells > 10_000 {
             throw InputError(.flag("--points"), "a \(format.rawValue) of \(cells) points is not readable; use --format csv or json, which stream")
         }
-        let sink = try TextSink(path: output.output, inputs: self.selection.inputFiles)
+        let sink = try TextSink(path: output.output, inputs: selection.inputFiles)
         if ranges.count == 2 {
             let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
             switch format {
