@@ -22,7 +22,7 @@ public enum InputIdentity {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
                   let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
-            return [path] + names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { (path as NSString).appendingPathComponent($0) }
+            return [path] + names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { FilePath.join(path, $0) }
         }
     }
 

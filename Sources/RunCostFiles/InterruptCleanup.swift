@@ -30,6 +30,12 @@ enum InterruptCleanup {
             if let old, unsafeBitCast(old, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(sig, SIG_IGN) }
         }
         watching = true
+        // A parent may start us with signals blocked (Foundation's `Process` does): unblock these
+        // three, or the cleanup would never run.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in signals { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Stops watching and puts the earlier handlers back.

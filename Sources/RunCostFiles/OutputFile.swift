@@ -104,7 +104,7 @@ public final class OutputFile {
     }
 
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePath.folder(of: path)
         return folder.isEmpty ? "." : folder
     }
 
@@ -115,7 +115,7 @@ public final class OutputFile {
     }
 
     static func temporaryPrefix(for path: String) -> String {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePath.name(of: path)
         let budget = 255 - ".".utf8.count - ".4294967295.tmp".utf8.count
         guard name.utf8.count > budget else { return "." + name + "." }
         var cut = ""
@@ -143,8 +143,16 @@ public final class OutputFile {
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
             let middle = name.dropFirst(prefix.count).dropLast(4)
             guard !middle.isEmpty, middle.allSatisfy(\.isASCII), middle.allSatisfy(\.isNumber), let pid = Int32(middle) else { continue }
-            if pid != getpid(), kill(pid, 0) == -1, errno == ESRCH { unlink(folder + "/" + name) }
+            if pid != getpid(), !isAlive(pid) { unlink(folder + "/" + name) }
         }
+    }
+
+    /// A process that exists and is not a zombie (killed, waiting for its parent to notice).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[close...].dropFirst(2).first != "Z"
     }
 
     static func openError(_ path: String, _ code: Int32, folder: String? = nil) -> Error {

@@ -63,7 +63,7 @@ enum PricingLoader {
         }
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !files.isEmpty else { throw InputError(.wholeFile(path), "the folder holds no .yaml pricing tables") }
-        return files.map { (path as NSString).appendingPathComponent($0) }
+        return files.map { FilePath.join(path, $0) }
     }
 
     static let tableFields = ["provider", "currency", "offerings"]

@@ -14,8 +14,9 @@ public final class TextSink {
         buffer.reserveCapacity(TextSink.chunk)
     }
 
-    /// True once a write failed; producers may stop early.
-    public var failed: Bool { failure != nil }
+    /// Called on the first write failure (the temporary file is already removed), so a command
+    /// can stop at once instead of computing a million rows nobody will read.
+    public var onFailure: ((Error) -> Void)?
 
     public func write(_ text: String) {
         guard failure == nil else { return }
@@ -29,6 +30,7 @@ public final class TextSink {
             if let file { try file.write(buffer) } else { try SystemIO.writeAll(1, buffer, path: nil) }
         } catch {
             failure = error
+            onFailure?(error)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -39,7 +39,15 @@ enum CommandLineArguments {
     static func oneLine(_ message: String, arguments: [String]) -> String {
         let kept = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") && !$0.hasPrefix("Help:") }
-        var text = kept.joined(separator: " ")
+        // A list of choices comes as "- a" lines: make it "a, b, c".
+        var text = ""
+        for line in kept {
+            if line.hasPrefix("- ") {
+                text += (text.hasSuffix(":") ? " " : ", ") + line.dropFirst(2)
+            } else {
+                text += (text.isEmpty ? "" : " ") + line
+            }
+        }
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
         return text + " (see '\(commandPath(arguments)) --help')"
     }
