@@ -11,7 +11,7 @@ public enum InputIdentity {
         guard let id = identity(target) else { return }   // not there yet: cannot be an input
         for input in expanded(inputs) where identity(input) == id {
             let same = input == target ? "" : " (it is the same file as \(input))"
-            throw InputError(.wholeFile(target), "refusing to write over an input file\(same); choose another output name")
+            throw InputError(.wholeFile(target), "refusing to overwrite an input file\(same)")
         }
     }
 
