@@ -158,9 +158,9 @@ public final class OutputFile {
     static func openError(_ path: String, _ code: Int32, folder: String? = nil) -> Error {
         switch code {
         case ENOENT, ENOTDIR:
-            return InputError(.wholeFile(path), "cannot write: the folder \(folder.map { "'\($0)' " } ?? "")does not exist")
+            return InputError(.wholeFile(path), "cannot write here: the folder \(folder.map { "'\($0)' " } ?? "")does not exist")
         case EACCES, EPERM, EROFS, ENAMETOOLONG, EISDIR:
-            return InputError(.wholeFile(path), "cannot write: \(SystemIO.explain(code))")
+            return InputError(.wholeFile(path), "cannot write here: \(SystemIO.explain(code))")
         default:
             return WriteError(path: path, code: code)
         }

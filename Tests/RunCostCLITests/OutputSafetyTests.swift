@@ -227,7 +227,7 @@ import Testing
 
     @Test func aMissingFolderIsNamed() throws {
         let r = try Self.shell("\"$RUNCOST\" compare \"$API\" -o no/such/dir/out.txt", in: try Self.scratch())
-        #expect(r.status == 2 && r.stderr == "runcost: no/such/dir/out.txt: cannot write: the folder 'no/such/dir' does not exist\n", "\(r.stderr)")
+        #expect(r.status == 2 && r.stderr == "runcost: no/such/dir/out.txt: cannot write here: the folder 'no/such/dir' does not exist\n", "\(r.stderr)")
     }
 
     // MARK: standard output that cannot be written
