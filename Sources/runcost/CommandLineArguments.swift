@@ -16,7 +16,7 @@ enum CommandLineArguments {
             if arg == "--" { result += arguments[i...]; break }
             let isOption = (arg.hasPrefix("--") && !arg.contains("=")) || arg == "-o"
             if isOption, !flags.contains(arg), i + 1 < arguments.count, looksNegative(arguments[i + 1]) {
-                result.append(arg + (arg == "-o" ? "" : "=") + arguments[i + 1])
+                result.append((arg == "-o" ? "--output" : arg) + "=" + arguments[i + 1])
                 i += 2
                 continue
             }

@@ -332,4 +332,22 @@ import Testing
             #expect(r.status == 2 && r.stderr == expected, "\(command): \(r.status) \(r.stderr)")
         }
     }
+
+    /// Every option of every command (and an unknown one), given no value or a negative one:
+    /// never more than one line on standard error (the parser's own errors spanned 3–4).
+    @Test(arguments: ["compare", "explain", "sweep", "breakeven", "capacity", "check", "diff", "pricing list", "pricing show", "pricing validate", "tui"])
+    func everyUsageErrorIsOneLine(command: String) throws {
+        let r = try Self.shell("""
+            for option in $("$RUNCOST" \(command) --help | grep -oE '^ +(-[a-z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u) --zzz; do
+              for value in "" -1; do
+                lines=$("$RUNCOST" \(command) $option $value 2>&1 > /dev/null < /dev/null | grep -c .)
+                echo "$lines $option $value"
+              done
+            done
+            """, in: try Self.scratch())
+        let runs = r.stdout.split(separator: "\n")
+        #expect(runs.count >= 6, "too few options found: \(r.stdout) \(r.stderr)")
+        let sprawling = runs.filter { !$0.hasPrefix("0 ") && !$0.hasPrefix("1 ") }
+        #expect(sprawling.isEmpty, "multi-line errors: \(sprawling)")
+    }
 }
