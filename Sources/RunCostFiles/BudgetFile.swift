@@ -29,10 +29,10 @@ public struct BudgetFile: Sendable {
         return file
     }
 
-    var folder: String { (path as NSString).deletingLastPathComponent }
+    var folder: String { path == "-" ? "" : FilePath.folder(of: path) }   // `-`: relative to the current folder
 
     func relative(_ p: String) -> String {
-        p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
+        FilePath.join(folder, p)
     }
 
     mutating func loadCheck(_ yaml: YAMLFile, _ node: Node, number: Int, catalog: Catalog) throws -> Budget.Check {
@@ -80,7 +80,7 @@ public struct BudgetFile: Sendable {
             let spec = try WorkloadSpec(file: resolved)
             inputFiles.append(resolved)
             if let trace = spec.value(.trace), case .file = trace.origin {
-                inputFiles.append(trace.text.hasPrefix("/") ? trace.text : ((resolved as NSString).deletingLastPathComponent as NSString).appendingPathComponent(trace.text))
+                inputFiles.append(trace.text.hasPrefix("/") ? trace.text : FilePath.join(FilePath.folder(of: resolved), trace.text))
             }
             return (spec, try spec.build())
         }

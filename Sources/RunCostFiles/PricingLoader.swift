@@ -71,10 +71,14 @@ enum PricingLoader {
             throw InputError(.wholeFile(path), "no such pricing file or folder")
         }
         guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            let reason = access(path, R_OK | X_OK) == 0 ? "\(error.localizedDescription)" : SystemIO.explain(errno)
+            throw InputError(.wholeFile(path), "the pricing folder cannot be read: \(reason)")
+        }
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !files.isEmpty else { throw InputError(.wholeFile(path), "the folder holds no .yaml pricing tables") }
-        return files.map { (path as NSString).appendingPathComponent($0) }
+        return files.map { FilePath.join(path, $0) }
     }
 
     static let tableFields = ["provider", "currency", "offerings"]

@@ -138,10 +138,10 @@ public struct WorkloadSpec: Sendable {
         guard let value = values[.trace] else { return nil }
         var trace = value.text
         if !trace.hasPrefix("/"), case .file = value.origin, let base = path {
-            trace = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(trace)
+            trace = FilePath.join(base == "-" ? "" : FilePath.folder(of: base), trace)
         }
         if !trace.hasPrefix("/") {
-            trace = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(trace)
+            trace = FilePath.join(FileManager.default.currentDirectoryPath, trace)
         }
         return (trace as NSString).standardizingPath
     }

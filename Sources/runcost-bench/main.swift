@@ -133,6 +133,6 @@ do {
         print(String(format: "sweep, 1,000,000 points × all offerings as CSV to /dev/null: %.2f s wall, peak RSS %.1f MB", r.wall, r.rssMB))
     }
 } catch {
-    FileHandle.standardError.write(Data("runcost-bench: \(error)\n".utf8))
+    StandardStreams.writeError("runcost-bench: \(error)\n")
     exit(2)
 }

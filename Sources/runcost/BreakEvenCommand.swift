@@ -57,7 +57,7 @@ struct BreakEvenCommand: ParsableCommand {
         case .json: text = report.json()
         case .svg: text = Charts.breakEven(selection.offerings, selection.workload, result, r); try noteDefaults(selection.workload)
         }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }
 
@@ -101,6 +101,6 @@ struct CapacityCommand: ParsableCommand {
         case .markdown: text = report.table(markdown: true) + defaults
         case .csv, .json: text = format == .csv ? report.csv() : report.json(); try noteDefaults(selection.workload)
         }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         case .json: text = report.json()
         case .junit: text = report.junit()
         }
-        try output.emit(text, inputs: file.inputFiles + pricing.paths)
+        try output.emit(text, inputs: file.inputFiles + pricing.inputFiles)
         if !report.report.passed { throw CheckFailed(message: "runcost check: \(report.report.summary)") }
     }
 }

@@ -31,6 +31,6 @@ struct Compare: ParsableCommand {
         case .json: text = report.json()
         }
         if let note = selection.leftOutNote, format == .table || format == .markdown { text += note + "\n" }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }

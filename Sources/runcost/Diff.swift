@@ -68,7 +68,7 @@ struct Diff: ParsableCommand {
         case .markdown: text = report.markdown()
         case .json: text = report.json()
         }
-        try output.emit(text, inputs: [input] + [baseline].compactMap { $0 } + baselinePricing + pricing.paths)
+        try output.emit(text, inputs: [input] + [baseline].compactMap { $0 } + baselinePricing + pricing.inputFiles)
         if let verdict, verdict.exceeded { throw CheckFailed(message: "runcost diff: " + verdict.message) }
     }
 }

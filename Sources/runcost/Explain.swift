@@ -34,6 +34,6 @@ struct Explain: ParsableCommand {
         case .markdown: text = ExplainReport.markdown(estimate, w, workloadName: spec.name)
         case .csv: text = ExplainReport.csv(estimate, w); try noteDefaults(w)
         }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: workload.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles)
     }
 }

@@ -44,6 +44,7 @@ struct WorkloadOptions: ParsableArguments {
         return spec
     }
 
+    /// The workload and trace named on the command line (a trace named in the file: `WorkloadSpec.tracePath`).
     var inputFiles: [String] { [workload, trace].compactMap { $0 } }
 }
 
@@ -54,6 +55,9 @@ struct PricingOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-bundled-pricing"), help: "Use only the tables given with --pricing (and the user folder).")
     var noBundled = false
+
+    /// Every pricing layer that may be read (bundled, user folder, --pricing): never an output.
+    var inputFiles: [String] { [PricingLocations.user()].compactMap { $0 } + paths }
 
     func catalog() throws -> Catalog {
         let layers = [PricingLocations.user()].compactMap { $0 } + paths
@@ -93,12 +97,13 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, markdown
 }
 
-/// `--output FILE`: written atomically, never over an input.
+/// `--output FILE`: written atomically, never over an input (docs/commands.md, "Output").
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file (atomically; never over an input) instead of standard output.", valueName: "file"))
     var output: String?
 
+    /// Writes the whole report, checked: a failed write is an error, never a silent exit 0.
     func emit(_ text: String, inputs: [String]) throws {
-        if let output { try AtomicWriter.write(text, to: output, inputs: inputs) } else { print(text, terminator: "") }
+        if let output, output != "-" { try AtomicWriter.write(text, to: output, inputs: inputs) } else { try StandardStreams.write(text) }
     }
 }

@@ -20,7 +20,7 @@ struct PricingCommand: ParsableCommand {
 
         func run() throws {
             let offerings = try filter.select(from: pricing.catalog(), arch: nil)
-            print(PricingListReport.render(offerings, format: format.rawValue), terminator: "")
+            try StandardStreams.write(PricingListReport.render(offerings, format: format.rawValue))
         }
     }
 
@@ -31,7 +31,7 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var pricing: PricingOptions
 
         func run() throws {
-            print(PricingListReport.detail(try pricing.catalog().require(id)), terminator: "")
+            try StandardStreams.write(PricingListReport.detail(try pricing.catalog().require(id)))
         }
     }
 
@@ -56,12 +56,12 @@ struct PricingCommand: ParsableCommand {
             let base = paths.isEmpty ? Catalog(layer: BundledTables.folder, offerings: try Catalog.decode(BundledTables.tables, folder: BundledTables.folder)) : Catalog()
             let catalog = try Catalog.load(layers, over: base)
             let unverified = catalog.offerings.filter { !$0.verified }.count
-            print("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified).")
+            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified).\n")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }
                 for o in stale {
-                    FileHandle.standardError.write(Data("warning: \(o.id) prices are \(o.asOf.days(until: today)) days old (as_of \(o.asOf))\n".utf8))
+                    StandardStreams.writeError("warning: \(o.id) prices are \(o.asOf.days(until: today)) days old (as_of \(o.asOf))\n")
                 }
             }
         }

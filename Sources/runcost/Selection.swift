@@ -10,10 +10,13 @@ struct Selection {
     var catalog: Catalog
     var offerings: [Offering]
     var leftOut: [Offering]
+    /// Every file read to build it: never a target for `-o`.
+    var inputFiles: [String]
 
     init(_ workloadOptions: WorkloadOptions, _ pricing: PricingOptions, _ filter: FilterOptions, _ money: CurrencyOptions) throws {
         spec = try workloadOptions.spec()
         workload = try spec.build()
+        inputFiles = workloadOptions.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles
         catalog = try pricing.catalog()
         let chosen = try filter.select(from: catalog, arch: workload.arch)
         (offerings, leftOut) = Currency.convert(chosen, to: money.currency, rates: try money.rates())
@@ -59,5 +62,4 @@ struct SelectionOptions: ParsableArguments {
 
     func resolve() throws -> Selection { try Selection(workload, pricing, filter, money) }
     var currency: String { money.currency }
-    var inputFiles: [String] { workload.inputFiles }
 }

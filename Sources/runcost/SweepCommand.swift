@@ -38,6 +38,7 @@ struct SweepCommand: ParsableCommand {
         }
         if format == .csv || format == .svg { try noteDefaults(selection.workload) }
         let sink = try TextSink(path: output.output, inputs: self.selection.inputFiles)
+        sink.onFailure = { error in if let error = error as? WriteError { Runcost.writeFailed(error) } }
         if ranges.count == 2 {
             let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
             switch format {

@@ -8,6 +8,8 @@ enum RuncostBinary {
 
     /// The `runcost` built beside this test bundle (same configuration and scratch path).
     static var executable: URL {
+        // To show a new test fails on an older build: RUNCOST_TEST_BINARY=/path/to/old/runcost swift test …
+        if let chosen = ProcessInfo.processInfo.environment["RUNCOST_TEST_BINARY"], !chosen.isEmpty { return URL(fileURLWithPath: chosen) }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("runcost")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return packageRoot.appendingPathComponent(".build/debug/runcost")
