@@ -37,7 +37,7 @@ struct SweepCommand: ParsableCommand {
             throw InputError(.flag("--points"), "a \(format.rawValue) of \(cells) points is not readable; use --format csv or json, which stream")
         }
         if format == .csv || format == .svg { try noteDefaults(selection.workload) }
-        let sink = try TextSink(path: output.output, inputs: self.selection.inputFiles)
+        let sink = try TextSink(path: output.output, inputs: selection.inputFiles)
         sink.onFailure = { error in if let error = error as? WriteError { Runcost.writeFailed(error) } }
         if ranges.count == 2 {
             let grid = GridReport(offerings: selection.offerings, workload: selection.workload, x: ranges[0], y: ranges[1])
