@@ -11,7 +11,8 @@ public enum Estimator {
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         return Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
-                        lineItems: ledger.items, reasons: [], notes: ledger.notes)
+                        lineItems: ledger.items, reasons: [], notes: ledger.notes,
+                        coldStart: ColdStartModel.estimate(offering, workload))
     }
 
     /// The monthly cost, or nil when the offering cannot run the workload.
@@ -34,12 +35,15 @@ public enum Estimator {
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
         let money = Money(currency: o.currency)
+        let problem: Infeasibility?
         switch o.billing {
-        case .perRequest(let p): return p.evaluate(w, money, &ledger)
-        case .sharedInstance(let p): return p.evaluate(w, o.limits, money, &ledger)
-        case .cpuTime(let p): p.evaluate(w, money, &ledger); return nil
-        case .provisioned(let p): return p.evaluate(w, money, &ledger)
+        case .perRequest(let p): problem = p.evaluate(w, money, &ledger)
+        case .sharedInstance(let p): problem = p.evaluate(w, o.limits, money, &ledger)
+        case .cpuTime(let p): p.evaluate(w, money, &ledger); problem = nil
+        case .provisioned(let p): problem = p.evaluate(w, money, &ledger)
         }
+        if problem == nil { ColdStartBilling.evaluate(o, w, money, &ledger) }
+        return problem
     }
 }
 

@@ -15,6 +15,8 @@ public struct Offering: Sendable, Equatable {
     public var arch: Arch?
     public var billing: BillingModel
     public var limits: Limits
+    /// Start-up time and keep-alive, from a cold-start table (docs/pricing-format.md); nil if none.
+    public var coldStart: ColdStartProfile? = nil
 
     public init(id: String, name: String, provider: String, kind: OfferingKind, region: String,
                 currency: String = "USD", asOf: CalendarDate, source: String, verified: Bool = true,

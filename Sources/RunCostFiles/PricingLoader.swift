@@ -13,6 +13,8 @@ public struct PricingLayer: Sendable, Equatable {
 public struct Catalog: Sendable {
     public private(set) var offerings: [Offering] = []
     public private(set) var layers: [PricingLayer] = []
+    /// Rows of the cold-start tables, in layer order (every row, also those naming no offering).
+    public private(set) var coldStarts: [ColdStartProfile] = []
 
     public init() {}
 
@@ -24,10 +26,15 @@ public struct Catalog: Sendable {
         for path in paths {
             var layerOfferings: [Offering] = []
             for file in try PricingLoader.yamlFiles(at: path) {
+                if let yaml = try? YAMLFile(path: file), ColdStartLoader.isColdStartTable(yaml) {
+                    catalog.coldStarts += try ColdStartLoader.load(yaml)
+                    continue
+                }
                 layerOfferings += try PricingLoader.load(file: file, seen: layerOfferings)
             }
             catalog.add(layer: path, layerOfferings)
         }
+        catalog.offerings = attaching(catalog.coldStarts, to: catalog.offerings)
         return catalog
     }
 

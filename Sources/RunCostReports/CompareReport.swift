@@ -36,14 +36,15 @@ public struct CompareReport: Sendable {
 
     // MARK: renderers
 
-    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "notes"]
-    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .left]
+    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "cold", "start-up", "notes"]
+    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .right, .right, .left]
 
     func cells(_ e: Estimate, rank: Int?) -> [String] {
         [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue,
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
+         ColdStartReport.shareCell(e), ColdStartReport.startUpCell(e),
          e.feasible ? (e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
@@ -68,7 +69,8 @@ public struct CompareReport: Sendable {
 
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
-                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"])
+                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified",
+                              "cold_start_share", "cold_start_latency_ms"])
         var rank = 0
         for e in estimates {
             if e.feasible { rank += 1 }
@@ -77,7 +79,11 @@ public struct CompareReport: Sendable {
                             .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
                             .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")])
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")]
+                           + ColdStartReport.jsonFields(e).map { field -> CSV.Cell in
+                               if case .number(let n) = field.1 { return .number(n) }
+                               return .number(nil)
+                           })
         }
         return out
     }
@@ -113,6 +119,7 @@ public enum EstimateJSON {
             ("as_of", .string(e.offering.asOf.description)),
             ("source", .string(e.offering.source)),
             ("verified", .bool(e.offering.verified)),
+        ] + ColdStartReport.jsonFields(e) + [
             ("line_items", .array(e.lineItems.map { item in
                 .object([
                     ("name", .string(item.name)),

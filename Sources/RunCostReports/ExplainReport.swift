@@ -22,6 +22,7 @@ public enum ExplainReport {
         for line in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) {
             out += "  - \(line)\n"
         }
+        out += ColdStartReport.section(e, w)
         return out
     }
 

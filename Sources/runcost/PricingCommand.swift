@@ -8,7 +8,7 @@ struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
         abstract: "List, show and validate pricing tables.",
-        subcommands: [List.self, Show.self, Validate.self])
+        subcommands: [List.self, Show.self, StartUp.self, Validate.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every offering with its kind, billing model and as_of date.",
@@ -31,6 +31,18 @@ struct PricingCommand: ParsableCommand {
 
         func run() throws {
             print(PricingListReport.detail(try pricing.catalog().require(id)), terminator: "")
+        }
+    }
+
+    struct StartUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "startup",
+            abstract: "Compare start-up times: from nothing to the first served request, by kind and platform.",
+            discussion: "Rows come from the cold-start tables (pricing/cold-starts.yaml).\nExample:\n  runcost pricing startup")
+        @OptionGroup var pricing: PricingOptions
+
+        func run() throws {
+            print(ColdStartReport.startUpTable(try pricing.catalog().coldStarts), terminator: "")
         }
     }
 
