@@ -107,7 +107,7 @@ public struct ColdStartEstimate: Sendable, Equatable {
 public enum ColdStartModel {
     /// Share of requests at one steady rate that find no warm instance.
     public static func share(rate λ: Double, duration d: Double, keepAlive k: Double,
-                             concurrency: Double, warmInstances: Double = 0) -> Double {
+                             concurrency: Double, warmInstances: Double = 0, exactUpTo: Double = 10_000) -> Double {
         guard λ > 0, λ.isFinite else { return 0 }
         guard k.isFinite else { return 0 }
         let c = max(1, concurrency.isFinite ? concurrency.rounded(.down) : 1e12)
@@ -115,20 +115,32 @@ public enum ColdStartModel {
         let μ = λ * max(0, d)
         let floor = c * m
         guard μ > 0 else { return floor > 0 ? 0 : exp(-λ * k) }
-        // Walk the counts j down from far in the upper tail, where P(N ≤ j) ≈ 1, accumulating
-        // the tail. P(N = j)/P(N ≤ j) rises as j falls (Poisson is log-concave), so once the
-        // exponent passes 40 below the mean every lower term is < e^-40 and the walk stops.
-        var j = (μ + 12 * μ.squareRoot() + 30).rounded(.up)
+        // Walk the counts j down from far in the upper tail, where P(N ≤ j) ≈ 1. P(N = j)/P(N ≤ j)
+        // rises as j falls (Poisson is log-concave), so once the exponent passes 40 every lower
+        // term is < e^-40 and the walk stops. Up to 10,000 in flight the tail is summed exactly;
+        // above, terms are taken every ~√μ/100 counts (they vary on the scale of √μ) with the
+        // normal tail, so the walk stays near a thousand steps however busy the service is.
+        let exact = μ <= exactUpTo
+        var step = exact ? 1 : max(1, (μ.squareRoot() / 100).rounded(.up))
+        step = c >= step ? c : (exact ? 1 : (step / c).rounded(.up) * c)
+        let weight = exact ? 1 : step / c          // multiples of c that one visited term stands for
+        var j = ((μ + 12 * μ.squareRoot() + 30) / c).rounded(.up) * c
+        if exact { j = (μ + 12 * μ.squareRoot() + 30).rounded(.up) }
         var p = exp(-μ + j * log(μ) - lgamma(j + 1))
         var above = 0.0, total = 0.0
         while j >= floor {
-            let atMost = max(1 - above, p)
+            if !exact { p = exp(-μ + j * log(μ) - lgamma(j + 1)) }
+            let atMost = exact ? max(1 - above, p) : max(1 - 0.5 * erfc((j + 0.5 - μ) / (2 * μ).squareRoot()), p)
             let exponent = λ * k * p / atMost
-            if j.truncatingRemainder(dividingBy: c) == 0 { total += p * exp(-exponent) }
-            if exponent > 40 && j < μ { break }
-            above += p
-            p *= j / μ
-            j -= 1
+            if j.truncatingRemainder(dividingBy: c) == 0 { total += weight * p * exp(-exponent) }
+            if exponent > 40 { break }
+            if exact {
+                above += p
+                p *= j / μ
+                j -= 1
+            } else {
+                j -= step
+            }
         }
         return min(1, total)
     }

@@ -70,6 +70,9 @@ public enum ColdStartReport {
                 lines.append("start-up time: no sourced measurement for this platform")
             }
         }
+        if cold.alwaysWarm, let p = cold.profile, p.typicalStartUp != nil {
+            lines.append("start-up from nothing to the first served request (a new instance): \(startUpText(p)) (\(p.source))")
+        }
         if let k = cold.profile?.keepAliveSource, cold.keepAlive != nil { lines.append("keep-alive source: \(k)") }
         return lines
     }
