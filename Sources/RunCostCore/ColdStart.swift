@@ -169,8 +169,11 @@ public enum ColdStartModel {
 
     /// Instances the platform keeps warm for this workload.
     static func warmInstances(_ o: Offering, _ w: Workload) -> Double {
-        if case .sharedInstance(let p) = o.billing { return w.minInstances ?? p.minInstances }
-        return 0
+        switch o.billing {
+        case .sharedInstance(let p): return w.minInstances ?? p.minInstances
+        case .perRequest(let p): return p.provisionedEnvironments(w)
+        case .cpuTime, .provisioned: return 0
+        }
     }
 
     static func concurrency(_ o: Offering, _ w: Workload) -> Double {
@@ -212,6 +215,15 @@ public enum ColdStartModel {
 /// Charged only when the workload names a runtime, because the start-up time depends on it.
 enum ColdStartBilling {
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ money: Money, _ ledger: inout L) {
+        if case .perRequest(let p) = o.billing, let snap = p.snapStart, w.snapStart {
+            if w.runtime == .java {
+                ledger.note("SnapStart is not charged on Java runtimes")
+            } else if let memory = p.billedMemoryMiB(w.memoryMiB) {
+                p.chargeSnapStart(snap, o, w, gb: memory / 1024, money, &ledger)
+            }
+            // A restored environment skips INIT: restores are charged instead.
+            return
+        }
         guard let profile = o.coldStart, let billedBy = profile.startUpBillingSource else { return }
         guard let runtime = w.runtime, let startUp = profile.startUp(for: runtime) else {
             ledger.note("start-up time is billed on this platform (\(billedBy)); give --runtime to price it")

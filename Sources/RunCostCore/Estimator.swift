@@ -4,6 +4,8 @@
 public enum Estimator {
     public static func estimate(_ offering: Offering, _ workload: Workload) -> Estimate {
         var ledger = ItemisedLedger()
+        var warmed = workload   // as kept warm for --max-cold-start-rate, for the cold-start report
+        _ = ColdStartConstraint.apply(offering, &warmed)
         let problem = evaluate(offering, workload, &ledger)
         if let problem {
             return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
@@ -12,7 +14,7 @@ public enum Estimator {
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         return Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
                         lineItems: ledger.items, reasons: [], notes: ledger.notes,
-                        coldStart: ColdStartModel.estimate(offering, workload))
+                        coldStart: ColdStartModel.estimate(offering, warmed))
     }
 
     /// The monthly cost, or nil when the offering cannot run the workload.
@@ -34,6 +36,12 @@ public enum Estimator {
 
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
+        var w = w
+        let asked = w.minInstances
+        if let problem = ColdStartConstraint.apply(o, &w) { return problem }
+        if w.minInstances != asked, let n = w.minInstances, let limit = w.maxColdStartShare {
+            ledger.note("\(Format.grouped(n)) instance(s) kept warm: the fewest that hold cold starts to \(ColdStartFormat.percent(limit))")
+        }
         let money = Money(currency: o.currency)
         let problem: Infeasibility?
         switch o.billing {

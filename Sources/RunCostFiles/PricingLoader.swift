@@ -190,6 +190,7 @@ enum PricingLoader {
                     gbSecond: try yaml.quantity(g.required("gb_second"), "gb_second", .number, Ranges.price))
                 try g.rejectUnknown()
             }
+            try KeepWarmLoader.load(yaml, &f, into: &p)
             guard p.gbSecond != nil || p.vcpuSecond != nil || p.requestPrice > 0 else {
                 throw InputError(yaml.origin(of: node), "a per-request offering needs per_million_requests, gb_second(_tiers) or vcpu_second")
             }
@@ -245,7 +246,8 @@ enum PricingLoader {
 
     static let billingFields: [String: [String]] = [
         "per-request": ["model", "per_million_requests", "gb_second", "gb_second_tiers", "vcpu_second", "vcpu_per_gb", "granularity",
-                        "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage"],
+                        "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage"]
+                        + KeepWarmLoader.fields,
         "shared-instance": ["model", "vcpu_second", "gib_second", "per_million_requests", "idle_vcpu_second", "idle_gib_second",
                             "granularity", "default_vcpu", "min_instances", "free"],
         "cpu-time": ["model", "monthly_fee", "included_requests", "included_cpu_ms", "per_million_requests", "per_million_cpu_ms"],
