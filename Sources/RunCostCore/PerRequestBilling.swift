@@ -48,8 +48,8 @@ extension PerRequestPricing {
                     unitPrice: billable > 0 ? gbSecond.cost(of: billable) / billable : gbSecond.tiers[0].price,
                     cost: gbSecond.cost(of: billable),
                     formula: computeFormula(onDemand, seconds, gb, freeGBs, "GB") + " = "
-                        + gbSecond.split(billable).map { "\(Format.grouped($0.quantity)) × \(money.price($0.tier.price))" }
-                            .joined(separator: " + ")))
+                        + (billable > 0 ? gbSecond.split(billable).map { "\(Format.grouped($0.quantity)) × \(money.price($0.tier.price))" }
+                            .joined(separator: " + ") : "nothing to bill")))
             }
         }
 

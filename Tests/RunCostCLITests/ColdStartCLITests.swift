@@ -45,3 +45,29 @@ import Testing
         #expect(show.stdout.contains("start-up (nothing to first served request): 26s"))
     }
 }
+
+/// AWS's Provisioned Concurrency examples through the binary and the bundled table, to the cent.
+@Suite struct KeepWarmCLITests {
+    func cost(_ args: [String]) throws -> Double {
+        let r = try RuncostBinary.run(["compare", "--offering", "aws-lambda-x86", "--format", "json"] + args)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        return (json["estimates"] as! [[String: Any]])[0]["monthly_cost"] as! Double
+    }
+
+    func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    @Test func provisionedConcurrencyExamples() throws {
+        let launch = try cost(["--requests", "500k", "--hours", "8", "--duration", "100ms", "--memory", "1536MB", "--min-instances", "100"])
+        let rest = try cost(["--requests", "2.5M", "--duration", "120ms", "--memory", "1536MB", "--free-tier"])
+        #expect(cents(launch + rest) == 19.96)
+        #expect(cents(try cost(["--requests", "2M", "--hours", "24", "--duration", "280ms", "--memory", "4096MB", "--min-instances", "7"])) == 32.26)
+    }
+
+    @Test(arguments: ["-0.1%", "120%", "often"])
+    func badColdStartRatesExitTwo(_ rate: String) throws {
+        let r = try RuncostBinary.run(["compare", "--requests", "1M", "--duration", "100ms", "--memory", "512MB", "--max-cold-start-rate", rate])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--max-cold-start-rate"), "\(r.stderr)")
+    }
+}

@@ -29,6 +29,8 @@ import Testing
         #expect(cents(item(warm, "Provisioned Concurrency")!) == 18.00)
         #expect(cents(item(warm, "Compute on Provisioned Concurrency")!) == 0.73)
         #expect(item(warm, "Compute (GB-seconds)") == 0)
+        // A tiered line with nothing left to bill still reads as a sentence, not a dangling "=".
+        #expect(warm.lineItems.first { $0.name == "Compute (GB-seconds)" }!.formula.hasSuffix("= nothing to bill"))
 
         var rest = Workload(requestsPerMonth: 2_500_000, duration: 0.12, memoryMiB: 1536)
         rest.freeTier = true
