@@ -34,6 +34,18 @@ public enum ColdStartReport {
         ]
     }
 
+    /// The workload's warmth inputs for the one-line summary: "python", "SnapStart", "≤ 0.1% cold".
+    public static func workloadParts(_ w: Workload) -> [String] {
+        [w.runtime?.rawValue, w.snapStart ? "SnapStart" : nil,
+         w.maxColdStartShare.map { "≤ \(ColdStartFormat.percent($0)) cold" }].compactMap { $0 }
+    }
+
+    /// The same inputs, normalised, for the JSON `workload` object.
+    public static func workloadFields(_ w: Workload) -> [(String, JSON)] {
+        [("runtime", w.runtime.map { .string($0.rawValue) } ?? .null), ("snapstart", .bool(w.snapStart)),
+         ("max_cold_start_rate", JSON.number(w.maxColdStartShare))]
+    }
+
     /// The derivation, for `explain`.
     public static func explanation(_ e: Estimate, _ w: Workload) -> [String] {
         guard e.feasible, let cold = e.coldStart else { return [] }

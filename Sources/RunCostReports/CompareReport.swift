@@ -146,6 +146,7 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
+        parts += ColdStartReport.workloadParts(w)
         return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
     }
 
@@ -170,6 +171,6 @@ public enum WorkloadSummary {
             ("peak_to_average", .number(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
-        ])
+        ] + ColdStartReport.workloadFields(w))
     }
 }
