@@ -10,7 +10,8 @@ import Testing
                 + [c.kind, c.provider, c.bar, c.idle, c.cold].filter { $0 > 0 }.map { $0 + 1 }.reduce(0, +)
             #expect(used <= width, "columns overflow at \(width)")
         }
-        #expect(CostTableView.columns(100).cold == 0)
+        #expect(CostTableView.columns(107).cold == 0)
+        #expect(CostTableView.columns(108).cold == 6)
         #expect(CostTableView.columns(200).cold == 6)
         #expect(CostTableView.columns(200).provider == 12)
     }
