@@ -215,7 +215,8 @@ public enum ColdStartModel {
 /// Charged only when the workload names a runtime, because the start-up time depends on it.
 enum ColdStartBilling {
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ money: Money, _ ledger: inout L) {
-        if case .perRequest(let p) = o.billing, let snap = p.snapStart, w.snapStart {
+        // Cheapest tests first: this runs in the sweep kernel for every offering.
+        if w.snapStart, case .perRequest(let p) = o.billing, let snap = p.snapStart {
             if w.runtime == .java {
                 ledger.note("SnapStart is not charged on Java runtimes")
             } else if let memory = p.billedMemoryMiB(w.memoryMiB) {
@@ -224,8 +225,8 @@ enum ColdStartBilling {
             // A restored environment skips INIT: restores are charged instead.
             return
         }
-        guard let profile = o.coldStart, let billedBy = profile.startUpBillingSource else { return }
-        guard let runtime = w.runtime, let startUp = profile.startUp(for: runtime) else {
+        guard let billedBy = o.coldStart?.startUpBillingSource else { return }
+        guard let runtime = w.runtime, let startUp = o.coldStart?.startUp(for: runtime) else {
             ledger.note("start-up time is billed on this platform (\(billedBy)); give --runtime to price it")
             return
         }

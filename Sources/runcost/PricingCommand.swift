@@ -63,7 +63,8 @@ struct PricingCommand: ParsableCommand {
             let layers = paths.isEmpty ? [PricingLocations.bundled(), PricingLocations.user()].compactMap { $0 } : paths
             let catalog = try Catalog.load(layers)
             let unverified = catalog.offerings.filter { !$0.verified }.count
-            print("\(catalog.offerings.count) offerings in \(layers.count) layer(s) are valid (\(unverified) marked unverified).")
+            let coldStarts = catalog.coldStarts.isEmpty ? "" : ", and \(catalog.coldStarts.count) cold-start rows"
+            print("\(catalog.offerings.count) offerings in \(layers.count) layer(s) are valid (\(unverified) marked unverified)\(coldStarts).")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }
