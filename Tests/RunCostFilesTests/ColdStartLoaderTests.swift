@@ -91,6 +91,45 @@ import RunCostCore
         #expect(throws: InputError.self) { try Catalog.load([dir.path]) }
     }
 
+    /// Provisioned Concurrency and SnapStart blocks of a per-request table are checked like the rest.
+    @Test func keepWarmBlocksAreValidated() throws {
+        func table(_ block: String) -> String {
+            """
+            provider: aws
+            currency: USD
+            offerings:
+              - id: aws-fn
+                name: Fn
+                kind: serverless
+                region: us-east-1
+                as_of: 2025-10-01
+                source: https://aws.amazon.com/lambda/pricing/
+                billing:
+                  model: per-request
+                  gb_second: 0.0000166667
+                  \(block)
+            """
+        }
+        let good = try folder(["aws.yaml": table("provisioned_concurrency: { gb_second: 0.0000041667, duration_gb_second: 0.0000097222 }")])
+        defer { try? FileManager.default.removeItem(at: good) }
+        guard case .perRequest(let p) = try Catalog.load([good.path]).offerings[0].billing else { Issue.record("not per-request"); return }
+        #expect(p.provisionedConcurrency == ProvisionedConcurrencyPricing(gbSecond: 0.0000041667, durationGBSecond: 0.0000097222, increment: 300))
+
+        for (block, message) in [
+            ("provisioned_concurrency: { gb_second: 0.0000041667, duration: 0.0000097222 }", "13:32: provisioned_concurrency is missing the required field 'duration_gb_second'"),
+            ("snapstart: { cache_gb_second: 0.0000015046, restore_gb: free }", "restore_gb: expected a number"),
+            ("snapstart: { cache_gb_second: 0.0000015046, restore_gb: 0.00014, restores: 3 }", "unknown field 'restores' in snapstart"),
+        ] {
+            let bad = try folder(["aws.yaml": table(block)])
+            defer { try? FileManager.default.removeItem(at: bad) }
+            #expect(throws: InputError.self) { try Catalog.load([bad.path]) }
+            do { _ = try Catalog.load([bad.path]) } catch let error as InputError {
+                #expect(error.description.contains(message), "\(error)")
+                #expect(error.description.hasPrefix(bad.appendingPathComponent("aws.yaml").path + ":13:"), "\(error)")
+            }
+        }
+    }
+
     @Test func runtimeFieldSuggestsTheNearestName() throws {
         var spec = WorkloadSpec()
         spec.override(.requests, "1M")
