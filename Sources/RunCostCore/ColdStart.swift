@@ -13,26 +13,28 @@ public enum StartUpCategory: String, Sendable, CaseIterable {
 
 /// How a platform starts instances and lets idle ones go: the table data behind the cold-start
 /// model (docs/billing.md "Cold starts", docs/pricing-format.md "Cold-start tables").
-public struct ColdStartProfile: Sendable, Equatable {
-    public var platform: String
-    public var category: StartUpCategory
+/// A class, not a struct: every offering carries one, and the sweep kernel copies offerings, so one
+/// reference to retain beats a dozen strings and collections.
+public final class ColdStartProfile: Sendable, Equatable {
+    public let platform: String
+    public let category: StartUpCategory
     /// Offering ids this row describes; an entry ending in `*` is a prefix (`aws-ec2-*`).
-    public var offerings: [String]
+    public let offerings: [String]
     /// Idle time before the platform reclaims an instance. `.infinity`: never while the service
     /// runs (always warm). nil: not known, so no cold-start share is estimated.
-    public var keepAlive: Double?
-    public var keepAliveSource: String?
+    public let keepAlive: Double?
+    public let keepAliveSource: String?
     /// Requests one instance serves at once on this platform (Lambda: 1); nil = the workload's.
-    public var instanceConcurrency: Double?
+    public let instanceConcurrency: Double?
     /// Seconds from nothing to the first served request, by runtime.
-    public var startUp: [Runtime: Double]
+    public let startUp: [Runtime: Double]
     /// The figure for any runtime not listed (a VM boots the same whatever runs on it).
-    public var startUpAnyRuntime: Double?
-    public var source: String
+    public let startUpAnyRuntime: Double?
+    public let source: String
     /// The provider's text saying start-up time is billed; nil when it is not billed.
-    public var startUpBillingSource: String?
-    public var verified: Bool
-    public var notes: String
+    public let startUpBillingSource: String?
+    public let verified: Bool
+    public let notes: String
 
     public init(platform: String, category: StartUpCategory, offerings: [String] = [], keepAlive: Double? = nil,
                 keepAliveSource: String? = nil, instanceConcurrency: Double? = nil, startUp: [Runtime: Double] = [:],
@@ -43,6 +45,14 @@ public struct ColdStartProfile: Sendable, Equatable {
         self.instanceConcurrency = instanceConcurrency; self.startUp = startUp
         self.startUpAnyRuntime = startUpAnyRuntime; self.source = source
         self.startUpBillingSource = startUpBillingSource; self.verified = verified; self.notes = notes
+    }
+
+    public static func == (a: ColdStartProfile, b: ColdStartProfile) -> Bool {
+        a === b || (a.platform == b.platform && a.category == b.category && a.offerings == b.offerings
+                    && a.keepAlive == b.keepAlive && a.keepAliveSource == b.keepAliveSource
+                    && a.instanceConcurrency == b.instanceConcurrency && a.startUp == b.startUp
+                    && a.startUpAnyRuntime == b.startUpAnyRuntime && a.source == b.source
+                    && a.startUpBillingSource == b.startUpBillingSource && a.verified == b.verified && a.notes == b.notes)
     }
 
     public func matches(_ id: String) -> Bool {
@@ -180,13 +190,6 @@ public enum ColdStartModel {
         o.coldStart?.instanceConcurrency ?? max(1, min(w.concurrency, o.limits.maxConcurrency ?? .infinity))
     }
 
-    /// The share of requests that are cold, without the per-level detail (used when billing).
-    static func share(_ o: Offering, _ w: Workload) -> Double? {
-        if alwaysWarm(o) { return 0 }
-        guard let k = o.coldStart?.keepAlive else { return nil }
-        return share(w, keepAlive: k, concurrency: concurrency(o, w), warmInstances: warmInstances(o, w))
-    }
-
     public static func estimate(_ o: Offering, _ w: Workload) -> ColdStartEstimate {
         let profile = o.coldStart
         let c = concurrency(o, w), m = warmInstances(o, w)
@@ -214,64 +217,83 @@ public enum ColdStartModel {
 /// rates: cold starts × start-up time × (billed memory × GB-s price, + vCPU × vCPU-s price).
 /// Charged only when the workload names a runtime, because the start-up time depends on it.
 enum ColdStartBilling {
-    static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ money: Money, _ ledger: inout L) {
-        // Cheapest tests first: this runs in the sweep kernel for every offering.
-        if w.snapStart, case .perRequest(let p) = o.billing, let snap = p.snapStart {
+    // These run in the sweep kernel: they take the family's pricing and the profile (a class
+    // reference), never the whole Offering, whose copy per evaluation would halve the kernel's speed.
+
+    /// The share of requests that are cold on a scale-to-zero family, from the pieces.
+    static func share(_ profile: ColdStartProfile, _ limits: Limits, warmInstances: Double, _ w: Workload) -> Double? {
+        guard let k = profile.keepAlive else { return nil }
+        guard k.isFinite else { return 0 }
+        let c = profile.instanceConcurrency ?? max(1, min(w.concurrency, limits.maxConcurrency ?? .infinity))
+        return ColdStartModel.share(w, keepAlive: k, concurrency: c, warmInstances: warmInstances)
+    }
+
+    /// Lambda INIT (or SnapStart cache and restores instead).
+    static func perRequest<L: Ledger>(_ p: PerRequestPricing, _ profile: ColdStartProfile?, _ limits: Limits, _ w: Workload,
+                                      _ money: Money, _ ledger: inout L) {
+        let warm = p.provisionedEnvironments(w)
+        if w.snapStart, let snap = p.snapStart {
             if w.runtime == .java {
                 ledger.note("SnapStart is not charged on Java runtimes")
             } else if let memory = p.billedMemoryMiB(w.memoryMiB) {
-                p.chargeSnapStart(snap, o, w, gb: memory / 1024, money, &ledger)
+                let restores = profile.flatMap { share($0, limits, warmInstances: warm, w) }.map { $0 * w.requestsPerMonth } ?? 0
+                p.chargeSnapStart(snap, restores: restores, w, gb: memory / 1024, money, &ledger)
             }
             // A restored environment skips INIT: restores are charged instead.
             return
         }
-        guard let billedBy = o.coldStart?.startUpBillingSource else { return }
-        guard let runtime = w.runtime, let startUp = o.coldStart?.startUp(for: runtime) else {
+        guard let profile, let billedBy = profile.startUpBillingSource else { return }
+        guard let runtime = w.runtime, let startUp = profile.startUp(for: runtime) else {
             ledger.note("start-up time is billed on this platform (\(billedBy)); give --runtime to price it")
             return
         }
-        guard let share = ColdStartModel.share(o, w) else { return }
+        guard let share = share(profile, limits, warmInstances: warm, w), let memory = p.billedMemoryMiB(w.memoryMiB) else { return }
         let coldStarts = share * w.requestsPerMonth
-        switch o.billing {
-        case .perRequest(let p):
-            guard let memory = p.billedMemoryMiB(w.memoryMiB) else { return }
-            let gb = memory / 1024
-            let seconds = p.billedDuration(startUp)
-            var unitPrice = 0.0, units = "", free = 0.0
-            if let tiers = p.gbSecond, let first = tiers.tiers.first {
-                // The first tier: start-up GB-s are a sliver of a month's duration.
-                unitPrice += gb * first.price
-                units = "\(Format.grouped(gb, maxFractionDigits: 4)) GB × \(money.price(first.price))"
-                if w.freeTier {
-                    // What the requests' own duration left of the free GB-s.
-                    free = max(0, p.free.gbSeconds - w.requestsPerMonth * p.billedDuration(w.duration) * gb)
-                }
+        let gb = memory / 1024
+        let seconds = p.billedDuration(startUp)
+        var unitPrice = 0.0, units = "", free = 0.0
+        if let tiers = p.gbSecond, let first = tiers.tiers.first {
+            // The first tier: start-up GB-s are a sliver of a month's duration.
+            unitPrice += gb * first.price
+            units = "\(Format.grouped(gb, maxFractionDigits: 4)) GB × \(money.price(first.price))"
+            if w.freeTier && warm == 0 {
+                // What the requests' own duration left of the free GB-s.
+                free = max(0, p.free.gbSeconds - w.requestsPerMonth * p.billedDuration(w.duration) * gb)
             }
-            if let vcpuSecond = p.vcpuSecond {
-                let vcpu = p.vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
-                unitPrice += vcpu * vcpuSecond
-                units += (units.isEmpty ? "" : " + ") + "\(Format.grouped(vcpu, maxFractionDigits: 4)) vCPU × \(money.price(vcpuSecond))"
-            }
-            let gbSeconds = coldStarts * seconds * gb
-            let freeUsed = min(free, gbSeconds)
-            let cost = max(0, coldStarts * seconds * unitPrice - freeUsed * (p.gbSecond?.tiers.first?.price ?? 0))
-            ledger.charge(cost, LineItem(
-                name: "Start-up time (billed)", quantity: coldStarts * seconds, unit: "instance-s", unitPrice: unitPrice, cost: cost,
-                formula: startUpFormula(coldStarts, share, w, runtime, seconds) + " × (\(units))"
-                    + (freeUsed > 0 ? " − \(Format.grouped(freeUsed)) free GB-s" : "")))
-        case .sharedInstance(let p):
-            let vcpu = w.vcpu ?? p.defaultVCPU
-            let gib = w.memoryMiB / 1024
-            let seconds = roundUp(startUp, to: p.granularity)
-            let unitPrice = vcpu * p.vcpuSecond + gib * p.gibSecond
-            let cost = coldStarts * seconds * unitPrice
-            ledger.charge(cost, LineItem(
-                name: "Start-up time (billed)", quantity: coldStarts * seconds, unit: "instance-s", unitPrice: unitPrice, cost: cost,
-                formula: startUpFormula(coldStarts, share, w, runtime, seconds)
-                    + " × (\(Format.grouped(vcpu)) vCPU × \(money.price(p.vcpuSecond)) + \(Format.grouped(gib, maxFractionDigits: 4)) GiB × \(money.price(p.gibSecond)))"))
-        case .cpuTime, .provisioned:
+        }
+        if let vcpuSecond = p.vcpuSecond {
+            let vcpu = p.vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
+            unitPrice += vcpu * vcpuSecond
+            units += (units.isEmpty ? "" : " + ") + "\(Format.grouped(vcpu, maxFractionDigits: 4)) vCPU × \(money.price(vcpuSecond))"
+        }
+        let gbSeconds = coldStarts * seconds * gb
+        let freeUsed = min(free, gbSeconds)
+        let cost = max(0, coldStarts * seconds * unitPrice - freeUsed * (p.gbSecond?.tiers.first?.price ?? 0))
+        ledger.charge(cost, LineItem(
+            name: "Start-up time (billed)", quantity: coldStarts * seconds, unit: "instance-s", unitPrice: unitPrice, cost: cost,
+            formula: startUpFormula(coldStarts, share, w, runtime, seconds) + " × (\(units))"
+                + (freeUsed > 0 ? " − \(Format.grouped(freeUsed)) free GB-s" : "")))
+    }
+
+    /// Cloud Run request-based billing: instance start-up at the active rates.
+    static func sharedInstance<L: Ledger>(_ p: SharedInstancePricing, _ profile: ColdStartProfile?, _ limits: Limits, _ w: Workload,
+                                          _ money: Money, _ ledger: inout L) {
+        guard let profile, let billedBy = profile.startUpBillingSource else { return }
+        guard let runtime = w.runtime, let startUp = profile.startUp(for: runtime) else {
+            ledger.note("start-up time is billed on this platform (\(billedBy)); give --runtime to price it")
             return
         }
+        guard let share = share(profile, limits, warmInstances: w.minInstances ?? p.minInstances, w) else { return }
+        let coldStarts = share * w.requestsPerMonth
+        let vcpu = w.vcpu ?? p.defaultVCPU
+        let gib = w.memoryMiB / 1024
+        let seconds = roundUp(startUp, to: p.granularity)
+        let unitPrice = vcpu * p.vcpuSecond + gib * p.gibSecond
+        let cost = coldStarts * seconds * unitPrice
+        ledger.charge(cost, LineItem(
+            name: "Start-up time (billed)", quantity: coldStarts * seconds, unit: "instance-s", unitPrice: unitPrice, cost: cost,
+            formula: startUpFormula(coldStarts, share, w, runtime, seconds)
+                + " × (\(Format.grouped(vcpu)) vCPU × \(money.price(p.vcpuSecond)) + \(Format.grouped(gib, maxFractionDigits: 4)) GiB × \(money.price(p.gibSecond)))"))
     }
 
     /// "12.3 cold starts (0.0012% of 1M requests) × 85ms python start-up".

@@ -36,22 +36,37 @@ public enum Estimator {
 
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
-        var w = w
-        let asked = w.minInstances
-        if let problem = ColdStartConstraint.apply(o, &w) { return problem }
-        if w.minInstances != asked, let n = w.minInstances, let limit = w.maxColdStartShare {
-            ledger.note("\(Format.grouped(n)) instance(s) kept warm: the fewest that hold cold starts to \(ColdStartFormat.percent(limit))")
-        }
+        // Only a cold-start limit changes the workload; kept out of line so the usual path stays
+        // small enough to inline into the sweep kernel.
+        if w.maxColdStartShare != nil { return evaluateKeptWarm(o, w, &ledger) }
+        return price(o, w, &ledger)
+    }
+
+    @inline(__always)
+    static func price<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         let money = Money(currency: o.currency)
         let problem: Infeasibility?
         switch o.billing {
-        case .perRequest(let p): problem = p.evaluate(w, money, &ledger)
-        case .sharedInstance(let p): problem = p.evaluate(w, o.limits, money, &ledger)
+        case .perRequest(let p):
+            problem = p.evaluate(w, money, &ledger)
+            if problem == nil { ColdStartBilling.perRequest(p, o.coldStart, o.limits, w, money, &ledger) }
+        case .sharedInstance(let p):
+            problem = p.evaluate(w, o.limits, money, &ledger)
+            if problem == nil { ColdStartBilling.sharedInstance(p, o.coldStart, o.limits, w, money, &ledger) }
         case .cpuTime(let p): p.evaluate(w, money, &ledger); problem = nil
         case .provisioned(let p): problem = p.evaluate(w, money, &ledger)
         }
-        if problem == nil { ColdStartBilling.evaluate(o, w, money, &ledger) }
         return problem
+    }
+
+    @inline(never)
+    static func evaluateKeptWarm<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+        var warmed = w
+        if let problem = ColdStartConstraint.apply(o, &warmed) { return problem }
+        if warmed.minInstances != w.minInstances, let n = warmed.minInstances, let limit = w.maxColdStartShare {
+            ledger.note("\(Format.grouped(n)) instance(s) kept warm: the fewest that hold cold starts to \(ColdStartFormat.percent(limit))")
+        }
+        return price(o, warmed, &ledger)
     }
 }
 

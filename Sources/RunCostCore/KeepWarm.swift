@@ -70,10 +70,8 @@ extension PerRequestPricing {
         ledger.note("\(Format.grouped(n)) environments of Provisioned Concurrency for \(Format.grouped(w.hoursPerMonth)) h; the free tier does not apply to functions with it")
     }
 
-    /// SnapStart cache and restore charges when the workload turns it on.
-    func chargeSnapStart<L: Ledger>(_ s: SnapStartPricing, _ o: Offering, _ w: Workload, gb: Double, _ money: Money, _ ledger: inout L) {
-        guard w.snapStart else { return }
-        let restores = ColdStartModel.share(o, w).map { $0 * w.requestsPerMonth } ?? 0
+    /// SnapStart cache and restore charges (the caller checked that the workload turns it on).
+    func chargeSnapStart<L: Ledger>(_ s: SnapStartPricing, restores: Double, _ w: Workload, gb: Double, _ money: Money, _ ledger: inout L) {
         let c = s.charges(gb: gb, activeSeconds: w.hoursPerMonth * 3600, restores: restores)
         ledger.charge(c.cache, LineItem(
             name: "SnapStart cache", quantity: c.cacheGBs, unit: "GB-s", unitPrice: s.cacheGBSecond, cost: c.cache,
