@@ -14,5 +14,7 @@ public enum BundledTables {
     public static func offerings() -> [Offering] { GeneratedTables.offerings() }
 
     /// The bundled layer, the bottom of bundled < user folder < `--pricing`.
-    public static func catalog() -> Catalog { Catalog(layer: folder, offerings: offerings()) }
+    public static func catalog() -> Catalog {
+        Catalog(layer: folder, offerings: offerings(), coldStarts: GeneratedTables.coldStarts())
+    }
 }

@@ -19,6 +19,8 @@ public enum BillingModel: Sendable, Equatable {
         case .perRequest(var p):
             p.requestPrice *= f; p.gbSecond = p.gbSecond?.scaled(by: f); p.vcpuSecond = p.vcpuSecond.map { $0 * f }
             p.ephemeralStorage?.gbSecond *= f
+            p.provisionedConcurrency?.gbSecond *= f; p.provisionedConcurrency?.durationGBSecond *= f
+            p.snapStart?.cacheGBSecond *= f; p.snapStart?.restoreGB *= f
             return .perRequest(p)
         case .sharedInstance(var p):
             p.vcpuSecond *= f; p.gibSecond *= f; p.requestPrice *= f
@@ -98,6 +100,9 @@ public struct PerRequestPricing: Sendable, Equatable {
     public var minimumMemoryMiB: Double = 0
     public var free = FreeAllowance()
     public var ephemeralStorage: EphemeralStorage?
+    /// Keeping warm (KeepWarm.swift): Lambda Provisioned Concurrency and SnapStart.
+    public var provisionedConcurrency: ProvisionedConcurrencyPricing?
+    public var snapStart: SnapStartPricing?
 
     public struct EphemeralStorage: Sendable, Equatable {
         public var includedMiB: Double

@@ -10,6 +10,8 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case noTaskSize(vcpu: Double, memoryMiB: Double)
     case fleetTooSmall(instances: Double, capacityRPS: Double, peakRPS: Double)
     case noCapacity
+    case coldStartsUnknown(limit: Double)
+    case coldStartsOverLimit(share: Double, limit: Double)
 
     public var description: String {
         switch self {
@@ -31,6 +33,10 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "\(Format.grouped(n)) instances serve \(Format.grouped(n * c)) req/s; the peak needs \(Format.grouped(p)) req/s"
         case .noCapacity:
             "an instance can serve no requests with this workload"
+        case let .coldStartsUnknown(limit):
+            "no sourced keep-alive time to hold cold starts to \(ColdStartFormat.percent(limit))"
+        case let .coldStartsOverLimit(share, limit):
+            "cold starts \(ColdStartFormat.percent(share)) exceed the \(ColdStartFormat.percent(limit)) limit and the table prices no way to keep instances warm"
         }
     }
 }

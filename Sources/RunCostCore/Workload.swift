@@ -8,6 +8,13 @@ public struct Workload: Sendable, Equatable {
     public var vcpu: Double?                          // task/instance vCPU; nil = the platform default
     public var concurrency: Double = 1                // requests one instance serves at once
     public var arch: Arch?
+    /// The language runtime, for start-up time; nil = not stated.
+    public var runtime: Runtime?
+    /// SnapStart on, where the offering prices it.
+    public var snapStart = false
+    /// The largest share of requests that may start an instance; offerings keep instances warm
+    /// to meet it, or are infeasible (ColdStartConstraint). nil = no limit.
+    public var maxColdStartShare: Double?
     public var ephemeralStorageMiB: Double?
     public var payloadKiB: Double?
     public var hoursPerMonth: Double = 730            // hours the service runs in the month

@@ -7,7 +7,10 @@ import RunCostCore
 public enum CatalogSwiftSource {
     /// The source of `enum GeneratedTables` with `tables` and `offerings()`.
     public static func generate(_ tables: [EmbeddedTable], folder: String) throws -> String {
-        let offerings = try Catalog.decode(tables, folder: folder)
+        let catalog = try Catalog.decode(tables, folder: folder)
+        // Offerings are written without their cold-start rows; `Catalog(layer:offerings:coldStarts:)`
+        // attaches them again at run time, as `Catalog.load` does.
+        let offerings = catalog.offerings.map { o -> Offering in var o = o; o.coldStart = nil; return o }
         var out = """
         // Generated at build time from \(folder)/*.yaml by runcost-embed-pricing (Plugins/EmbedPricingTables).
         // Do not edit: edit the tables.
@@ -24,7 +27,12 @@ public enum CatalogSwiftSource {
         out += "    ]\n\n    /// Nil entries cannot happen (every date was checked when this file was generated).\n"
         out += "    static func offerings() -> [Offering] {\n        [\n"
         for i in offerings.indices { out += "            offering\(i)(),\n" }
-        out += "        ].compactMap { $0 }\n    }\n}\n"
+        out += "        ].compactMap { $0 }\n    }\n\n"
+        var builder = Builder()
+        let rows = try catalog.coldStarts.map { try builder.expression($0) }
+        out += "    static func coldStarts() -> [ColdStartProfile] {\n"
+            + builder.statements.map { "        " + $0 + "\n" }.joined()
+            + "        return [\n" + rows.map { "            \($0),\n" }.joined() + "        ]\n    }\n}\n"
         for (i, offering) in offerings.enumerated() { out += "\n" + (try function("offering\(i)", offering)) }
         return out
     }
@@ -95,7 +103,13 @@ public enum CatalogSwiftSource {
                     return label + (try expression(child.value))
                 }
                 return "\(type).\(caseName)(\(arguments.joined(separator: ", ")))"
-            case .struct:
+            case .dictionary:
+                let pairs = try mirror.children.map { child -> String in
+                    let pair = Mirror(reflecting: child.value).children.map(\.value)
+                    return "\(try expression(pair[0])): \(try expression(pair[1]))"
+                }.sorted()   // a dictionary's order is not stable; the generated file should be
+                return pairs.isEmpty ? "[:]" : "[" + pairs.joined(separator: ", ") + "]"
+            case .struct, .class where value is ColdStartProfile:
                 if let initial = try initialValue(Swift.type(of: value), mirror) {
                     let name = local { "var \($0) = \(initial)" }
                     for child in mirror.children {

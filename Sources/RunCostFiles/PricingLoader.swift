@@ -13,6 +13,8 @@ public struct PricingLayer: Sendable, Equatable {
 public struct Catalog: Sendable {
     public private(set) var offerings: [Offering] = []
     public private(set) var layers: [PricingLayer] = []
+    /// Rows of the cold-start tables, in layer order (every row, also those naming no offering).
+    public private(set) var coldStarts: [ColdStartProfile] = []
 
     public init() {}
 
@@ -24,24 +26,34 @@ public struct Catalog: Sendable {
         for path in paths {
             var layerOfferings: [Offering] = []
             for file in try PricingLoader.yamlFiles(at: path) {
+                if let yaml = try? YAMLFile(path: file), ColdStartLoader.isColdStartTable(yaml) {
+                    catalog.coldStarts += try ColdStartLoader.load(yaml)
+                    continue
+                }
                 layerOfferings += try PricingLoader.load(file: file, seen: layerOfferings)
             }
             catalog.add(layer: path, layerOfferings)
         }
+        catalog.offerings = attaching(catalog.coldStarts, to: catalog.offerings)
         return catalog
     }
 
-    /// One layer of offerings already decoded (the tables compiled into the binary).
-    public init(layer path: String, offerings: [Offering]) { add(layer: path, offerings) }
+    /// One layer already decoded (the tables compiled into the binary), cold-start rows attached.
+    public init(layer path: String, offerings: [Offering], coldStarts: [ColdStartProfile] = []) {
+        self.coldStarts = coldStarts
+        add(layer: path, offerings)
+        self.offerings = Catalog.attaching(coldStarts, to: self.offerings)
+    }
 
     /// Decodes tables held in memory as one layer; each error names `folder/name:line:column`.
-    public static func decode(_ tables: [EmbeddedTable], folder: String) throws -> [Offering] {
-        var offerings: [Offering] = []
+    public static func decode(_ tables: [EmbeddedTable], folder: String) throws -> Catalog {
+        var offerings: [Offering] = [], coldStarts: [ColdStartProfile] = []
         for table in tables {
             let yaml = try YAMLFile(text: table.text, path: folder + "/" + table.name)
+            if ColdStartLoader.isColdStartTable(yaml) { coldStarts += try ColdStartLoader.load(yaml); continue }
             offerings += try PricingLoader.load(yaml, seen: offerings)
         }
-        return offerings
+        return Catalog(layer: folder, offerings: offerings, coldStarts: coldStarts)
     }
 
     mutating func add(layer path: String, _ new: [Offering]) {
@@ -220,6 +232,7 @@ enum PricingLoader {
                     gbSecond: try yaml.quantity(g.required("gb_second"), "gb_second", .number, Ranges.price))
                 try g.rejectUnknown()
             }
+            try KeepWarmLoader.load(yaml, &f, into: &p)
             guard p.gbSecond != nil || p.vcpuSecond != nil || p.requestPrice > 0 else {
                 throw InputError(yaml.origin(of: node), "a per-request offering needs per_million_requests, gb_second(_tiers) or vcpu_second")
             }
@@ -282,7 +295,8 @@ enum PricingLoader {
     static let billingFields: [String: [String]] = [
         "per-request": ["model", "per_million_requests", "gb_second", "gb_second_tiers", "vcpu_second", "vcpu_per_gb", "granularity",
                         "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage",
-                        "vcpu_for_memory"],
+                        "vcpu_for_memory"]
+                        + KeepWarmLoader.fields,
         "shared-instance": ["model", "vcpu_second", "gib_second", "per_million_requests", "idle_vcpu_second", "idle_gib_second",
                             "granularity", "default_vcpu", "min_instances", "free",
                             "instance_lifetime", "waiting_rate", "minimum_activity", "target_utilization", "vcpu_for_memory", "sizes"],

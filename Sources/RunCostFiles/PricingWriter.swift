@@ -105,6 +105,12 @@ public enum PricingWriter {
             if let s = p.ephemeralStorage {
                 lines.append(("ephemeral_storage", "{ included: \(YAMLText.memory(s.includedMiB)), gb_second: \(n(s.gbSecond)) }"))
             }
+            if let pc = p.provisionedConcurrency {
+                lines.append(("provisioned_concurrency", "{ gb_second: \(n(pc.gbSecond)), duration_gb_second: \(n(pc.durationGBSecond)), billing_increment: \(YAMLText.duration(pc.increment)) }"))
+            }
+            if let snap = p.snapStart {
+                lines.append(("snapstart", "{ cache_gb_second: \(n(snap.cacheGBSecond)), restore_gb: \(n(snap.restoreGB)), minimum_cache: \(YAMLText.duration(snap.minimumCache)) }"))
+            }
         case .sharedInstance(let p):
             lines += [("vcpu_second", n(p.vcpuSecond)), ("gib_second", n(p.gibSecond)),
                       ("per_million_requests", perMillion(p.requestPrice)),

@@ -8,6 +8,7 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case ephemeralStorage = "ephemeral_storage", payload, hours, instances
     case minInstances = "min_instances", targetUtilization = "target_utilization"
     case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
+    case runtime, snapStart = "snapstart", maxColdStartRate = "max_cold_start_rate"
 
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
 }
@@ -129,6 +130,9 @@ public struct WorkloadSpec: Sendable {
         w.fixedFleet = try flag(.fixedFleet) ?? false
         w.freeTier = try flag(.freeTier) ?? false
         w.defaultedInputs = missingInputs
+        w.runtime = try values[.runtime].map { try RuntimeName.parse($0.text, origin: $0.origin) }
+        w.snapStart = try flag(.snapStart) ?? false
+        w.maxColdStartShare = try number(.maxColdStartRate, .fraction, 0...1)
         return w
     }
 

@@ -21,6 +21,9 @@ public enum WorkloadWriter {
         if let vcpu = w.vcpu { field(.vcpu, YAMLText.number(vcpu)) }
         field(.concurrency, YAMLText.number(w.concurrency))
         if let arch = w.arch { field(.arch, arch.rawValue) }
+        if let runtime = w.runtime { field(.runtime, runtime.rawValue) }
+        if w.snapStart { field(.snapStart, "true") }
+        if let limit = w.maxColdStartShare { field(.maxColdStartRate, YAMLText.number(limit)) }
         if let storage = w.ephemeralStorageMiB { field(.ephemeralStorage, YAMLText.memory(storage)) }
         // Payload is read in memory units (MiB) and kept in KiB; dividing by 1024 is exact.
         if let payload = w.payloadKiB { field(.payload, YAMLText.memory(payload / 1024)) }

@@ -36,14 +36,15 @@ public struct CompareReport: Sendable {
 
     // MARK: renderers
 
-    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "notes"]
-    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .left]
+    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "cold", "start-up", "notes"]
+    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .right, .right, .left]
 
     func cells(_ e: Estimate, rank: Int?) -> [String] {
         [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue,
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
+         ColdStartReport.shareCell(e), ColdStartReport.startUpCell(e),
          e.feasible ? (e.offering.isWhatIf ? "what-if price" : e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
@@ -69,7 +70,7 @@ public struct CompareReport: Sendable {
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
                               CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
-                              "feasible", "reason", "as_of", "verified", "defaulted_inputs"])
+                              "feasible", "reason", "as_of", "verified", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"])
         let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
@@ -79,7 +80,12 @@ public struct CompareReport: Sendable {
                             .text(e.offering.currency), .money(e.feasible ? e.monthlyCost : nil),
                             .money(e.feasible ? e.costPerMillionRequests(workload) : nil), .money(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false"), .text(defaulted)])
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")]
+                           + ColdStartReport.jsonFields(e).map { field -> CSV.Cell in
+                               if case .number(let n) = field.1 { return .number(n) }
+                               return .number(nil)
+                           }
+                           + [.text(defaulted)])
         }
         return out
     }
@@ -115,6 +121,7 @@ public enum EstimateJSON {
             ("as_of", .string(e.offering.asOf.description)),
             ("source", .string(e.offering.source)),
             ("verified", .bool(e.offering.verified)),
+        ] + ColdStartReport.jsonFields(e) + [
             ("line_items", .array(e.lineItems.map { item in
                 .object([
                     ("name", .string(item.name)),
@@ -146,6 +153,7 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
+        parts += ColdStartReport.workloadParts(w)
         var line = (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
         if !w.defaultedInputs.isEmpty { line += " (defaulted: \(WorkloadDefaults.describe(w.defaultedInputs)))" }
         return line
@@ -178,6 +186,6 @@ public enum WorkloadSummary {
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
             ("defaulted_inputs", .array(w.defaultedInputs.map { .string($0.rawValue) })),
-        ])
+        ] + ColdStartReport.workloadFields(w))
     }
 }

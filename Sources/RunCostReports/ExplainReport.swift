@@ -22,6 +22,7 @@ public enum ExplainReport {
         for line in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) {
             out += "  - \(line)\n"
         }
+        out += ColdStartReport.section(e, w)
         return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
@@ -41,6 +42,8 @@ public enum ExplainReport {
         out += MarkdownTable.render(["line item", "cost", "formula"], [.left, .right, .left], rows)
         out += "\n**Assumptions:**\n\n"
         for a in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) { out += "- \(line(a))\n" }
+        let coldStarts = ColdStartReport.section(e, w)
+        if !coldStarts.isEmpty { out += "\n```\n" + SafeText.neutralised(coldStarts, keepingLineBreaks: true) + "```\n" }
         return out
     }
 

@@ -35,6 +35,7 @@ public enum PricingListReport {
                       l.maxConcurrency.map { "concurrency ≤ \(Format.grouped($0))" }, l.maxPayloadKiB.map { "payload ≤ \(Format.grouped($0))KB" }].compactMap { $0 }
         if !limits.isEmpty { out += "  limits: " + limits.joined(separator: ", ") + "\n" }
         if !o.notes.isEmpty { out += "  notes: \(o.notes)\n" }
+        for line in ColdStartReport.detailLines(o) { out += "  \(line)\n" }
         return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 

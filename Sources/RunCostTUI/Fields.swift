@@ -3,6 +3,7 @@ import RunCostCore
 /// The workload inputs the panel lists, in order.
 public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
+    case runtime, maxColdStartRate
 
     var label: String {
         switch self {
@@ -19,6 +20,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "instances"
         case .freeTier: "free tier"
         case .arch: "arch"
+        case .runtime: "runtime"
+        case .maxColdStartRate: "max cold"
         }
     }
 
@@ -34,7 +37,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch: nil
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate: nil
         }
     }
 
@@ -53,6 +56,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "a whole number or auto"
         case .freeTier: "on or off"
         case .arch: "x86, arm or any"
+        case .runtime: Runtime.allCases.map(\.rawValue).joined(separator: ", ") + " or any"
+        case .maxColdStartRate: "a share like 0.1% (cheapest warmth that meets it) or none"
         }
     }
 
@@ -77,6 +82,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: w.instances.map { Format.grouped($0) + " fixed" } ?? "auto"
         case .freeTier: w.freeTier ? "on" : "off"
         case .arch: w.arch?.rawValue ?? "any"
+        case .runtime: w.runtime?.rawValue ?? "any"
+        case .maxColdStartRate: w.maxColdStartShare.map(ColdStartFormat.percent) ?? "none"
         }
     }
 }

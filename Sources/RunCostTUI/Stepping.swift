@@ -39,6 +39,8 @@ enum Stepping {
     }
 
     static let vcpuSizes: [Double] = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+    /// Cold-start limits, strictest first; → loosens towards none (no limit).
+    static let coldStartLimits: [Double?] = [0, 0.0001, 0.001, 0.005, 0.01, 0.05, 0.1, nil]
 
     static func traffics(_ traceCounts: TraceLoad?) -> [TrafficShape] {
         [.constant, .diurnal, .businessHours, .bursty] + (traceCounts.map { [.trace($0)] } ?? [])
@@ -121,6 +123,23 @@ enum Stepping {
                 let order: [Arch?] = [nil, .x86, .arm]
                 let index = order.firstIndex { $0 == w.arch } ?? 0
                 w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .runtime:
+                let order: [Runtime?] = [nil] + Runtime.allCases
+                let index = order.firstIndex { $0 == w.runtime } ?? 0
+                w.runtime = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .maxColdStartRate:
+                let current = w.maxColdStartShare
+                let next: Int
+                if let index = coldStartLimits.firstIndex(where: { $0 == current }) {
+                    next = index + (up ? 1 : -1)
+                } else {   // a typed value between steps: the neighbouring step
+                    let above = coldStartLimits.firstIndex { ($0 ?? .infinity) > current ?? .infinity } ?? coldStartLimits.count - 1
+                    next = up ? above : above - 1
+                }
+                guard coldStartLimits.indices.contains(next) else {
+                    return .failure(StepError(up ? "max cold is already none (no limit)" : "max cold is already 0%"))
+                }
+                w.maxColdStartShare = coldStartLimits[next]
             }
         } catch {
             return .failure(error)
@@ -186,6 +205,10 @@ enum Stepping {
                     guard let arch = Arch(rawValue: word) else { return .failure(StepError("arch: expected x86, arm or any, got '\(text)'")) }
                     w.arch = arch
                 }
+            case .runtime:
+                w.runtime = ["any", "none", "default"].contains(word) ? nil : try RuntimeName.parse(word, origin: origin)
+            case .maxColdStartRate:
+                w.maxColdStartShare = ["none", "off", "any"].contains(word) ? nil : try Fields.check(text, "max cold", .fraction, 0...1, origin)
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
@@ -215,7 +238,8 @@ extension Workload {
         case .peakToAverage: profile.peakMultiplier
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
-        case .traffic, .freeTier, .arch: 0
+        case .maxColdStartRate: maxColdStartShare ?? 0
+        case .traffic, .freeTier, .arch, .runtime: 0
         }
     }
 }

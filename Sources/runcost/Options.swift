@@ -27,6 +27,9 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("constant, diurnal, business-hours or bursty.", valueName: "shape")) var traffic: String?
     @Option(name: .customLong("peak-to-average"), help: ArgumentHelp("Peak hour ÷ average (diurnal default 2, bursty 10).", valueName: "ratio")) var peakToAverage: String?
     @Option(help: ArgumentHelp("CSV of timestamp,requests per minute or hour; replaces --traffic.", valueName: "file")) var trace: String?
+    @Option(help: ArgumentHelp("Language runtime, for start-up time: python, node, java, go, rust, dotnet or container.", valueName: "name")) var runtime: String?
+    @Option(name: .customLong("max-cold-start-rate"), help: ArgumentHelp("Largest share of requests that may be cold (0.1%); keeps instances warm to meet it.", valueName: "share")) var maxColdStartRate: String?
+    @Flag(name: .customLong("snapstart"), help: "Turn on SnapStart where the offering prices it (Lambda).") var snapStart = false
     @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
     @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
 
@@ -39,6 +42,7 @@ struct WorkloadOptions: ParsableArguments {
             (.payload, payload), (.hours, hours), (.instances, instances), (.minInstances, minInstances),
             (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
             (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
+            (.runtime, runtime), (.maxColdStartRate, maxColdStartRate), (.snapStart, snapStart ? "true" : nil),
         ]
         for case let (field, value?) in flags { spec.override(field, value) }
         return spec

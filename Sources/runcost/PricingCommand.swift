@@ -9,7 +9,7 @@ struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
         abstract: "List, show, validate and export pricing tables.",
-        subcommands: [List.self, Show.self, Validate.self, Export.self])
+        subcommands: [List.self, Show.self, StartUp.self, Validate.self, Export.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every offering with its kind, billing model and as_of date.",
@@ -35,6 +35,18 @@ struct PricingCommand: ParsableCommand {
         }
     }
 
+    struct StartUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "startup",
+            abstract: "Compare start-up times: from nothing to the first served request, by kind and platform.",
+            discussion: "Rows come from the cold-start tables (pricing/cold-starts.yaml).\nExample:\n  runcost pricing startup")
+        @OptionGroup var pricing: PricingOptions
+
+        func run() throws {
+            print(ColdStartReport.startUpTable(try pricing.catalog().coldStarts), terminator: "")
+        }
+    }
+
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check pricing tables: required fields, units, duplicate ids, dates.",
@@ -53,10 +65,11 @@ struct PricingCommand: ParsableCommand {
             // Without paths: the compiled-in tables, decoded again from their text (errors name
             // <bundled>/file.yaml), then the user folder.
             let layers = paths.isEmpty ? [PricingLocations.user()].compactMap { $0 } : paths
-            let base = paths.isEmpty ? Catalog(layer: BundledTables.folder, offerings: try Catalog.decode(BundledTables.tables, folder: BundledTables.folder)) : Catalog()
+            let base = paths.isEmpty ? try Catalog.decode(BundledTables.tables, folder: BundledTables.folder) : Catalog()
             let catalog = try Catalog.load(layers, over: base)
             let unverified = catalog.offerings.filter { !$0.verified }.count
-            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified).\n")
+            let coldStarts = catalog.coldStarts.isEmpty ? "" : ", and \(catalog.coldStarts.count) cold-start rows"
+            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified)\(coldStarts).\n")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }

@@ -76,7 +76,9 @@ import RunCostCore
         }
         let back = try Catalog.load([dir.path])
         #expect(back.offerings.count == catalog.offerings.count)
-        for o in catalog.offerings {
+        for var o in catalog.offerings {
+            // Cold-start rows live in their own table (pricing/cold-starts.yaml), not written here.
+            o.coldStart = nil
             #expect(back.offering(o.id) == o, "\(o.id) changed in the round trip")
         }
     }
