@@ -11,7 +11,7 @@ public enum Estimator {
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         return Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
-                        lineItems: ledger.items, reasons: [], notes: ledger.notes)
+                        lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload))
     }
 
     /// The monthly cost, or nil when the offering cannot run the workload.

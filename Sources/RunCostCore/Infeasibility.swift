@@ -10,6 +10,9 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case noTaskSize(vcpu: Double, memoryMiB: Double)
     case fleetTooSmall(instances: Double, capacityRPS: Double, peakRPS: Double)
     case noCapacity
+    case instanceTooSmallAfterReserve(memoryMiB: Double, instanceMiB: Double, reservedMiB: Double)
+    case overMaxInstances(needed: Double, max: Double)
+    case jobsOnly
 
     public var description: String {
         switch self {
@@ -31,6 +34,12 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "\(Format.grouped(n)) instances serve \(Format.grouped(n * c)) req/s; the peak needs \(Format.grouped(p)) req/s"
         case .noCapacity:
             "an instance can serve no requests with this workload"
+        case let .instanceTooSmallAfterReserve(m, i, r):
+            "needs \(Format.memory(m)) of memory; an instance has \(Format.memory(i)), of which the system keeps \(Format.memory(r))"
+        case let .overMaxInstances(n, m):
+            "needs \(Format.grouped(n)) instances at the peak; the plan allows at most \(Format.grouped(m))"
+        case .jobsOnly:
+            "runs jobs only; set run: job (--run job) to price it"
         }
     }
 }

@@ -68,7 +68,7 @@ public struct CompareReport: Sendable {
 
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
-                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"])
+                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified", "notes"])
         var rank = 0
         for e in estimates {
             if e.feasible { rank += 1 }
@@ -77,7 +77,8 @@ public struct CompareReport: Sendable {
                             .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
                             .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")])
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false"),
+                            .text(e.notes.joined(separator: "; "))])
         }
         return out
     }
@@ -139,6 +140,9 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
+        if w.run == .job { parts.append("run as jobs") }
+        if let disk = w.diskMiB { parts.append("disk \(Format.memory(disk))") }
+        if !w.publicIP { parts.append("no public IP") }
         return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
     }
 
@@ -163,6 +167,9 @@ public enum WorkloadSummary {
             ("peak_to_average", .number(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
+            ("run", .string(w.run.rawValue)),
+            ("disk_mib", JSON.number(w.diskMiB)),
+            ("public_ip", .bool(w.publicIP)),
         ])
     }
 }

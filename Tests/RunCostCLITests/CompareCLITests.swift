@@ -63,7 +63,7 @@ import Testing
         let result = try RuncostBinary.run(["compare", "examples/api.yaml", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "rank,offering,name,provider,kind,region,currency,monthly_cost,cost_per_million_requests,idle_cost,feasible,reason,as_of,verified")
+        #expect(lines.first == "rank,offering,name,provider,kind,region,currency,monthly_cost,cost_per_million_requests,idle_cost,feasible,reason,as_of,verified,notes")
         #expect(result.stdout.hasSuffix("\n"))
     }
 
