@@ -179,6 +179,7 @@ extension ProvisionedPricing {
         ledger.note("one instance serves \(Format.grouped(capacity)) req/s (\(cpuText(size, w, burstChoice)), \(Format.grouped(size.workers)) worker(s) × \(Format.grouped(w.concurrency)) concurrent)")
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
+        if let text = burstNote(burstChoice) { ledger.note(text) }
         if !rules.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
         if rules.reservedMemoryMiB > 0, case .perInstanceHour = rate {
             ledger.note("\(Format.memory(rules.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")
@@ -197,7 +198,7 @@ extension ProvisionedPricing {
             let cost = fleet.surplusVCPUHours * surplusPrice
             ledger.charge(cost, LineItem(
                 name: "Surplus CPU (burstable, above baseline)", quantity: fleet.surplusVCPUHours, unit: "vCPU-hours", unitPrice: surplusPrice, cost: cost,
-                formula: "CPU demand above \(Format.grouped(peakCount)) × \(Format.grouped(size.vcpu)) vCPU × \(Format.grouped((rules.burstable?.baseline ?? 0) * 100))% baseline = \(Format.grouped(fleet.surplusVCPUHours)) vCPU-h × \(money.price(surplusPrice))/vCPU-h"))
+                formula: "CPU demand above each hour's instances × \(Format.grouped(size.vcpu)) vCPU × \(Format.grouped((rules.burstable?.baseline ?? 0) * 100))% baseline = \(Format.grouped(fleet.surplusVCPUHours)) vCPU-h × \(money.price(surplusPrice))/vCPU-h"))
         }
         if fleet.sustainedSaving > 0 {
             ledger.charge(-fleet.sustainedSaving, LineItem(
@@ -215,11 +216,18 @@ extension ProvisionedPricing {
     /// The CPU an instance may use, for the capacity note.
     func cpuText(_ size: InstanceSize, _ w: Workload, _ burstChoice: String?) -> String {
         let nominal = "\(Format.grouped(size.vcpu)) vCPU at \(Format.grouped(w.targetUtilization * 100))% target utilisation"
-        guard let burst = rules.burstable, let burstChoice else { return nominal }
-        let baseline = "\(Format.grouped(size.vcpu)) vCPU × \(Format.grouped(burst.baseline * 100))% burstable baseline"
-        if burstChoice == "surplus" { return nominal + "; cheaper than staying at the \(Format.grouped(burst.baseline * 100))% baseline: pays for surplus CPU" }
-        return burst.surplusVCPUHour == nil ? baseline + " (throttled above it)"
-                                            : baseline + "; cheaper than paying for surplus CPU above it"
+        guard let burst = rules.burstable, burstChoice == "baseline" else { return nominal }
+        return "\(Format.grouped(size.vcpu)) vCPU × \(Format.grouped(burst.baseline * 100))% burstable baseline"
+    }
+
+    /// Which way a burstable fleet runs, and why, for `explain`.
+    func burstNote(_ burstChoice: String?) -> String? {
+        guard let burst = rules.burstable, let burstChoice else { return nil }
+        let baseline = "\(Format.grouped(burst.baseline * 100))%"
+        if burst.surplusVCPUHour == nil { return "burstable: throttled to its \(baseline) baseline per vCPU once credits run out, so capacity is the baseline" }
+        return burstChoice == "surplus"
+            ? "burstable: fewer instances paying for surplus CPU above the \(baseline) baseline is cheaper than more instances held at the baseline"
+            : "burstable: more instances held at the \(baseline) baseline is cheaper than fewer instances paying for surplus CPU"
     }
 
     /// A task per job: each billed from start to stop, start-up included, with the platform's minimum.
