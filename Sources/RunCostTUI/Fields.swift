@@ -3,6 +3,7 @@ import RunCostCore
 /// The workload inputs the panel lists, in order.
 public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
+    case run, disk
 
     var label: String {
         switch self {
@@ -19,6 +20,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "instances"
         case .freeTier: "free tier"
         case .arch: "arch"
+        case .run: "run as"
+        case .disk: "VM disk"
         }
     }
 
@@ -34,7 +37,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch: nil
+        case .vcpu, .traffic, .freeTier, .arch, .run, .disk: nil
         }
     }
 
@@ -53,6 +56,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "a whole number or auto"
         case .freeTier: "on or off"
         case .arch: "x86, arm or any"
+        case .run: "service or job"
+        case .disk: "20GB or default"
         }
     }
 
@@ -77,6 +82,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: w.instances.map { Format.grouped($0) + " fixed" } ?? "auto"
         case .freeTier: w.freeTier ? "on" : "off"
         case .arch: w.arch?.rawValue ?? "any"
+        case .run: w.run.rawValue
+        case .disk: w.diskMiB.map { Format.memory($0) } ?? "default"
         }
     }
 }

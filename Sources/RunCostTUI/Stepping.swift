@@ -121,6 +121,16 @@ enum Stepping {
                 let order: [Arch?] = [nil, .x86, .arm]
                 let index = order.firstIndex { $0 == w.arch } ?? 0
                 w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .run:
+                w.run = w.run == .service ? .job : .service
+            case .disk:
+                if let disk = w.diskMiB {
+                    let next = nice(disk, up: up)
+                    w.diskMiB = !up && disk <= 1024 ? nil : try clamp(next, 1024...Ranges.memory.upperBound, "VM disk")
+                } else {
+                    guard up else { return .failure(StepError("VM disk is the table's default; → sets a size")) }
+                    w.diskMiB = 10 * 1024
+                }
             }
         } catch {
             return .failure(error)
@@ -186,6 +196,11 @@ enum Stepping {
                     guard let arch = Arch(rawValue: word) else { return .failure(StepError("arch: expected x86, arm or any, got '\(text)'")) }
                     w.arch = arch
                 }
+            case .run:
+                guard let mode = RunMode(rawValue: word) else { return .failure(StepError("run: expected service or job, got '\(text)'")) }
+                w.run = mode
+            case .disk:
+                w.diskMiB = ["default", "auto"].contains(word) ? nil : try Fields.check(text, "disk", .memory, Ranges.positiveMemory, origin)
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
@@ -215,7 +230,8 @@ extension Workload {
         case .peakToAverage: profile.peakMultiplier
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
-        case .traffic, .freeTier, .arch: 0
+        case .traffic, .freeTier, .arch, .run: 0
+        case .disk: diskMiB ?? 0
         }
     }
 }
