@@ -179,7 +179,7 @@ extension ProvisionedPricing {
         ledger.note("one instance serves \(Format.grouped(capacity)) req/s (\(cpuText(size, w, burstChoice)), \(Format.grouped(size.workers)) worker(s) × \(Format.grouped(w.concurrency)) concurrent)")
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
-        if let text = burstNote(burstChoice) { ledger.note(text) }
+        if rules.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
         if !rules.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
         if rules.reservedMemoryMiB > 0, case .perInstanceHour = rate {
             ledger.note("\(Format.memory(rules.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")
