@@ -22,10 +22,13 @@ struct Fleet {
 let monthHours = 730.0
 
 extension ProvisionedPricing {
+    /// The rules, borrowed in place from their box: no copy in the sweep kernel.
+    @inline(__always) var r: ProvisionedRules.Values { _read { yield rules.values } }
+
     /// The instance (or task size) that runs the workload, or why none can. Memory the system
     /// reserves comes off a fixed instance before workers are counted, and is added to a task's.
     public func instanceSize(for w: Workload) -> Result<InstanceSize, Infeasibility> {
-        let reserved = rules.reservedMemoryMiB
+        let reserved = r.reservedMemoryMiB
         switch rate {
         case let .perInstanceHour(price, vcpu, memory):
             let workers = ((memory - reserved) / w.memoryMiB).rounded(.down)
@@ -77,12 +80,12 @@ extension ProvisionedPricing {
         if let fixed = w.instances, fixed * capacity < w.peakRPS * (1 - 1e-9) {
             return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
         }
-        let sizedForPeak = w.fixedFleet || !rules.autoscaling
+        let sizedForPeak = w.fixedFleet || !r.autoscaling
         func instances(_ level: TrafficProfile.Level) -> Double {
             if let fixed = w.instances { return fixed }
             return sizedForPeak ? f.peakCount : count(needed(level))
         }
-        if let most = rules.maxInstances, instances(levels[levels.count - 1]) > most {
+        if let most = r.maxInstances, instances(levels[levels.count - 1]) > most {
             return .failure(.overMaxInstances(needed: instances(levels[levels.count - 1]), max: most))
         }
 
@@ -106,8 +109,8 @@ extension ProvisionedPricing {
                 let cost = min(monthlyCap ?? .infinity, billed * size.hourly)
                 f.instanceCost += (n - below) * cost
                 f.billedHours += (n - below) * billed
-                if !rules.sustainedUse.isEmpty {
-                    f.sustainedSaving += (n - below) * max(0, cost - rules.sustainedHours(billed, monthHours: monthHours) * size.hourly)
+                if r.sustainedUse != nil {
+                    f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * size.hourly)
                 }
             }
             n = below
@@ -119,23 +122,23 @@ extension ProvisionedPricing {
 
     /// Attached costs per instance-hour: boot volume, public IPv4 and task storage above the included size.
     func attachedHourly(_ w: Workload) -> (disk: Double, ip: Double, storage: Double) {
-        let disk = rules.bootDisk.map { (w.diskMiB.map { $0 / 1024 } ?? $0.sizeGB) * $0.gbMonth / monthHours } ?? 0
-        let ip = w.publicIP ? rules.publicIPv4Hour : 0
+        let disk = r.bootDisk.map { (w.diskMiB.map { $0 / 1024 } ?? $0.sizeGB) * $0.gbMonth / monthHours } ?? 0
+        let ip = w.publicIP ? r.publicIPv4Hour : 0
         var storage = 0.0
-        if let s = rules.ephemeralStorage, let size = w.ephemeralStorageMiB, size > s.includedMiB {
+        if let s = r.ephemeralStorage, let size = w.ephemeralStorageMiB, size > s.includedMiB {
             storage = (size - s.includedMiB) / 1024 * s.gbHour
         }
         return (disk, ip, storage)
     }
 
-    func evaluate<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+    borrowing func evaluate<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let size: InstanceSize
         switch instanceSize(for: w) {
         case .success(let s): size = s
         case .failure(let problem): return problem
         }
-        if w.run == .job, let jobs = rules.jobs { return evaluateJobs(w, size, jobs, money, &ledger) }
-        if rules.jobs?.only == true { return .jobsOnly }
+        if w.run == .job, let jobs = r.jobs { return evaluateJobs(w, size, jobs, money, &ledger) }
+        if r.jobs?.only == true { return .jobsOnly }
 
         let attached = attachedHourly(w)
         let attachedPerHour = attached.disk + attached.ip + attached.storage
@@ -143,7 +146,7 @@ extension ProvisionedPricing {
         var surplusPrice = 0.0
         var burstChoice: String?
         let fleet: Fleet
-        if let burst = rules.burstable {
+        if let burst = r.burstable {
             // Two ways to run a burstable fleet: enough instances to stay at the baseline, or fewer
             // instances run at the target utilisation paying for the surplus. The cheaper wins.
             let baselineCPU = size.vcpu * burst.baseline
@@ -179,10 +182,10 @@ extension ProvisionedPricing {
         ledger.note("one instance serves \(Format.grouped(capacity)) req/s (\(cpuText(size, w, burstChoice)), \(Format.grouped(size.workers)) worker(s) × \(Format.grouped(w.concurrency)) concurrent)")
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
-        if rules.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
-        if !rules.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
-        if rules.reservedMemoryMiB > 0, case .perInstanceHour = rate {
-            ledger.note("\(Format.memory(rules.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")
+        if r.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
+        if !r.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
+        if r.reservedMemoryMiB > 0, case .perInstanceHour = rate {
+            ledger.note("\(Format.memory(r.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")
         }
         if w.run == .job { ledger.note("jobs run on an always-on fleet sized for the jobs running at once (this plan starts no task per job)") }
 
@@ -198,12 +201,12 @@ extension ProvisionedPricing {
             let cost = fleet.surplusVCPUHours * surplusPrice
             ledger.charge(cost, LineItem(
                 name: "Surplus CPU (burstable, above baseline)", quantity: fleet.surplusVCPUHours, unit: "vCPU-hours", unitPrice: surplusPrice, cost: cost,
-                formula: "CPU demand above each hour's instances × \(Format.grouped(size.vcpu)) vCPU × \(Format.grouped((rules.burstable?.baseline ?? 0) * 100))% baseline = \(Format.grouped(fleet.surplusVCPUHours)) vCPU-h × \(money.price(surplusPrice))/vCPU-h"))
+                formula: "CPU demand above each hour's instances × \(Format.grouped(size.vcpu)) vCPU × \(Format.grouped((r.burstable?.baseline ?? 0) * 100))% baseline = \(Format.grouped(fleet.surplusVCPUHours)) vCPU-h × \(money.price(surplusPrice))/vCPU-h"))
         }
         if fleet.sustainedSaving > 0 {
             ledger.charge(-fleet.sustainedSaving, LineItem(
                 name: "Sustained-use discount", quantity: billedHours, unit: "instance-hours", unitPrice: 0, cost: -fleet.sustainedSaving,
-                formula: "each instance's hours in successive quarters of the month at " + rules.sustainedUse.map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list = −" + money.money(fleet.sustainedSaving)))
+                formula: "each instance's hours in successive quarters of the month at " + (r.sustainedUse?.steps ?? []).map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list = −" + money.money(fleet.sustainedSaving)))
         }
         let attachedCost = chargeAttached(w, billedHours, attached, money, &ledger)
         let free = chargeFree(w, size, billedHours, instanceCost - fleet.sustainedSaving, attached, money, &ledger)
@@ -216,13 +219,13 @@ extension ProvisionedPricing {
     /// The CPU an instance may use, for the capacity note.
     func cpuText(_ size: InstanceSize, _ w: Workload, _ burstChoice: String?) -> String {
         let nominal = "\(Format.grouped(size.vcpu)) vCPU at \(Format.grouped(w.targetUtilization * 100))% target utilisation"
-        guard let burst = rules.burstable, burstChoice == "baseline" else { return nominal }
+        guard let burst = r.burstable, burstChoice == "baseline" else { return nominal }
         return "\(Format.grouped(size.vcpu)) vCPU × \(Format.grouped(burst.baseline * 100))% burstable baseline"
     }
 
     /// Which way a burstable fleet runs, and why, for `explain`.
     func burstNote(_ burstChoice: String?) -> String? {
-        guard let burst = rules.burstable, let burstChoice else { return nil }
+        guard let burst = r.burstable, let burstChoice else { return nil }
         let baseline = "\(Format.grouped(burst.baseline * 100))%"
         if burst.surplusVCPUHour == nil { return "burstable: throttled to its \(baseline) baseline per vCPU once credits run out, so capacity is the baseline" }
         return burstChoice == "surplus"
@@ -234,7 +237,7 @@ extension ProvisionedPricing {
     func evaluateJobs<L: Ledger>(_ w: Workload, _ size: InstanceSize, _ jobs: ProvisionedRules.Jobs, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var run = w.duration
         var surplusVCPUHours = 0.0, surplusPrice = 0.0
-        if let burst = rules.burstable {
+        if let burst = r.burstable {
             let baselineCPU = size.vcpu * burst.baseline
             if let price = burst.surplusVCPUHour {
                 surplusPrice = price
@@ -266,6 +269,7 @@ extension ProvisionedPricing {
         return nil
     }
 
+    @inline(__always)   // the formula closures vanish in the sweep kernel only when inlined
     func chargeInstances<L: Ledger>(_ instanceCost: Double, _ billedHours: Double, _ size: InstanceSize, _ money: Money,
                                     _ ledger: inout L, _ fleetText: () -> String) {
         switch rate {
@@ -286,9 +290,10 @@ extension ProvisionedPricing {
     }
 
     /// Boot volume, public IPv4 and task storage for the instance-hours billed; returns their sum.
+    @inline(__always)
     func chargeAttached<L: Ledger>(_ w: Workload, _ billedHours: Double,
                                    _ attached: (disk: Double, ip: Double, storage: Double), _ money: Money, _ ledger: inout L) -> Double {
-        if let disk = rules.bootDisk, attached.disk > 0 {
+        if let disk = r.bootDisk, attached.disk > 0 {
             let gb = w.diskMiB.map { $0 / 1024 } ?? disk.sizeGB
             let gbMonths = billedHours / monthHours * gb
             ledger.charge(billedHours * attached.disk, LineItem(
@@ -300,7 +305,7 @@ extension ProvisionedPricing {
                 name: "Public IPv4 address", quantity: billedHours, unit: "address-hours", unitPrice: attached.ip, cost: billedHours * attached.ip,
                 formula: "\(Format.grouped(billedHours)) instance-hours × \(money.price(attached.ip))/h (--no-public-ip drops it)"))
         }
-        if let s = rules.ephemeralStorage, attached.storage > 0, let size = w.ephemeralStorageMiB {
+        if let s = r.ephemeralStorage, attached.storage > 0, let size = w.ephemeralStorageMiB {
             let extraGB = (size - s.includedMiB) / 1024
             ledger.charge(billedHours * attached.storage, LineItem(
                 name: "Ephemeral storage", quantity: billedHours * extraGB, unit: "GB-hours", unitPrice: s.gbHour, cost: billedHours * attached.storage,
@@ -311,9 +316,10 @@ extension ProvisionedPricing {
 
     /// Free allowances under `--free-tier`, as negative line items never larger than what they
     /// cover; returns the total taken off the instance and attached costs.
+    @inline(__always)
     func chargeFree<L: Ledger>(_ w: Workload, _ size: InstanceSize, _ billedHours: Double, _ instanceCost: Double,
                                _ attached: (disk: Double, ip: Double, storage: Double), _ money: Money, _ ledger: inout L) -> Double {
-        let free = rules.free
+        let free = r.free
         guard w.freeTier, !free.isEmpty else { return 0 }
         var taken = 0.0
         if free.instanceHours > 0 {
@@ -343,7 +349,7 @@ extension ProvisionedPricing {
                     formula: "min(\(Format.grouped(free.gbSeconds)) free, \(Format.grouped(used)) used) GB-s × \(money.price(gbHour / 3600)) = −\(money.money(value))"))
             }
         }
-        if free.diskGBMonths > 0, let disk = rules.bootDisk, attached.disk > 0 {
+        if free.diskGBMonths > 0, let disk = r.bootDisk, attached.disk > 0 {
             let gbMonths = billedHours / monthHours * (w.diskMiB.map { $0 / 1024 } ?? disk.sizeGB)
             let covered = min(free.diskGBMonths, gbMonths)
             let value = covered * disk.gbMonth
@@ -355,16 +361,17 @@ extension ProvisionedPricing {
         return taken
     }
 
+    @inline(__always)
     func chargeFixedFee<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) {
         guard fixedMonthlyFee > 0 else { return }
         ledger.charge(fixedMonthlyFee, LineItem(
             name: fixedFeeName, quantity: 1, unit: "month", unitPrice: fixedMonthlyFee, cost: fixedMonthlyFee,
             formula: "\(money.money(fixedMonthlyFee)) per month"))
-        let credit = w.freeTier ? min(rules.free.credit, fixedMonthlyFee) : 0
+        let credit = w.freeTier ? min(r.free.credit, fixedMonthlyFee) : 0
         if credit > 0 {
             ledger.charge(-credit, LineItem(
                 name: "Free tier (monthly credit)", quantity: 1, unit: "month", unitPrice: -credit, cost: -credit,
-                formula: "min(\(money.money(rules.free.credit)) credit, \(money.money(fixedMonthlyFee)) fee) = −\(money.money(credit))"))
+                formula: "min(\(money.money(r.free.credit)) credit, \(money.money(fixedMonthlyFee)) fee) = −\(money.money(credit))"))
         }
     }
 }

@@ -1,6 +1,9 @@
 /// The billing rules of a provisioned offering beyond its rate (design.md §8): burstable CPU,
 /// memory the workload cannot use, scaling limits, attached costs, automatic discounts, jobs and
 /// free allowances. Every field is table data (docs/pricing-format.md); defaults change nothing.
+///
+/// Fields read and write as if stored here (`rules.burstable = …`); the kernel reads `rules.values`.
+@dynamicMemberLookup
 public struct ProvisionedRules: Sendable, Equatable {
     /// A burstable instance: it may use `baseline` of each vCPU for as long as it likes. With a
     /// `surplusVCPUHour` price (AWS unlimited mode) it may run above it and pay for the surplus;
@@ -49,48 +52,74 @@ public struct ProvisionedRules: Sendable, Equatable {
         public var isEmpty: Bool { self == Free() }
     }
 
-    public var burstable: Burstable?
-    /// Memory the operating system and platform keep; it comes off before workers are counted.
-    public var reservedMemoryMiB: Double = 0
-    public var maxInstances: Double?
-    /// False for plans that cannot autoscale: the fleet is sized for the peak.
-    public var autoscaling = true
-    public var bootDisk: BootDisk?
-    public var publicIPv4Hour: Double = 0
-    public var ephemeralStorage: EphemeralStorage?
-    /// Sustained-use discount: the share of the list price paid in each successive quarter of the
-    /// month an instance runs (GCP N1: 1, 0.8, 0.6, 0.4). Empty: no discount.
-    public var sustainedUse: [Double] = []
-    public var jobs: Jobs?
-    public var free = Free()
+    /// The rules themselves.
+    public struct Values: Sendable, Equatable {
+        public var burstable: Burstable?
+        /// Memory the operating system and platform keep; it comes off before workers are counted.
+        public var reservedMemoryMiB: Double = 0
+        public var maxInstances: Double?
+        /// False for plans that cannot autoscale: the fleet is sized for the peak.
+        public var autoscaling = true
+        public var bootDisk: BootDisk?
+        public var publicIPv4Hour: Double = 0
+        public var ephemeralStorage: EphemeralStorage?
+        /// Sustained-use discount: the share of the list price paid in each successive quarter of the
+        /// month an instance runs (GCP N1: 1, 0.8, 0.6, 0.4). Nil: no discount.
+        public var sustainedUse: SustainedUse?
+        public var jobs: Jobs?
+        public var free = Free()
 
-    public init() {}
+        public init() {}
+
+        /// Hours of list price an instance pays for running `hours` of a `monthHours` month after the
+        /// sustained-use discount: each part of the month is billed at its own share.
+        @inline(__always) func sustainedHours(_ hours: Double, monthHours: Double) -> Double {
+            guard let s = sustainedUse else { return hours }
+            let part = monthHours / 4
+            func share(_ k: Double, _ rate: Double) -> Double { max(0, min(hours, (k + 1) * part) - k * part) * rate }
+            // Hours beyond the month (a month longer than 730 h) pay the last step.
+            return share(0, s.first) + share(1, s.second) + share(2, s.third) + share(3, s.fourth)
+                + max(0, hours - monthHours) * s.fourth
+        }
+    }
+
+    /// Stored inline and free of reference-counted fields, so copying an offering in the sweep
+    /// kernel costs no more retains than before these rules existed.
+    public var values: Values
+
+    public init() { values = Values() }
+
+    public init(_ values: Values) { self.values = values }
+
+    public subscript<T>(dynamicMember key: WritableKeyPath<Values, T>) -> T {
+        get { values[keyPath: key] }
+        set { values[keyPath: key] = newValue }
+    }
 
     func scaled(by f: Double) -> ProvisionedRules {
-        var copy = self
-        copy.burstable?.surplusVCPUHour = burstable?.surplusVCPUHour.map { $0 * f }
-        copy.bootDisk?.gbMonth *= f
-        copy.publicIPv4Hour *= f
-        copy.ephemeralStorage?.gbHour *= f
-        copy.free.credit *= f
-        return copy
+        var v = values
+        let surplus = v.burstable?.surplusVCPUHour
+        v.burstable?.surplusVCPUHour = surplus.map { $0 * f }
+        v.bootDisk?.gbMonth *= f
+        v.publicIPv4Hour *= f
+        v.ephemeralStorage?.gbHour *= f
+        v.free.credit *= f
+        return ProvisionedRules(v)
     }
+}
 
-    /// Hours of list price an instance pays for running `hours` of a `monthHours` month after the
-    /// sustained-use discount: each quarter of the month is billed at its own share.
-    @inline(__always) func sustainedHours(_ hours: Double, monthHours: Double) -> Double {
-        guard !sustainedUse.isEmpty else { return hours }
-        let quarter = monthHours / Double(sustainedUse.count)
-        var paid = 0.0, start = 0.0
-        for rate in sustainedUse {
-            guard hours > start else { break }
-            paid += (min(hours, start + quarter) - start) * rate
-            start += quarter
-        }
-        // Hours beyond the month (a month longer than 730 h) pay the last step.
-        if hours > monthHours { paid += (hours - monthHours) * (sustainedUse.last ?? 1) }
-        return paid
+/// The share of list price paid in each quarter of the month an instance runs (four numbers, no
+/// array, so the rules stay free of reference counting).
+public struct SustainedUse: Sendable, Equatable, ExpressibleByArrayLiteral {
+    public var first: Double, second: Double, third: Double, fourth: Double
+    public init(_ first: Double, _ second: Double, _ third: Double, _ fourth: Double) {
+        self.first = first; self.second = second; self.third = third; self.fourth = fourth
     }
+    public init(arrayLiteral steps: Double...) {
+        precondition(steps.count == 4, "sustained use has one share per quarter of the month")
+        self.init(steps[0], steps[1], steps[2], steps[3])
+    }
+    public var steps: [Double] { [first, second, third, fourth] }
 }
 
 /// A workload runs as a long-lived service answering requests, or as jobs: each request a

@@ -39,11 +39,11 @@ extension PricingLoader {
         }
         if let node = f.optional("sustained_use") {
             let steps = try yaml.sequence(node, "sustained_use").map { try yaml.quantity($0, "sustained_use", .fraction, 0...1) }
-            guard !steps.isEmpty else { throw InputError(yaml.origin(of: node), "sustained_use: expected the share of list price paid in each part of the month, e.g. [1, 0.8, 0.6, 0.4]") }
+            guard steps.count == 4 else { throw InputError(yaml.origin(of: node), "sustained_use: expected four shares of list price, one per quarter of the month, e.g. [1, 0.8, 0.6, 0.4]") }
             guard zip(steps, steps.dropFirst()).allSatisfy({ $0 >= $1 }) else {
                 throw InputError(yaml.origin(of: node), "sustained_use: shares must not rise through the month")
             }
-            rules.sustainedUse = steps
+            rules.sustainedUse = SustainedUse(steps[0], steps[1], steps[2], steps[3])
         }
         if let node = f.optional("jobs") {
             var g = try yaml.mapping(node, "jobs")
@@ -78,7 +78,7 @@ extension PricingWriter {
         if let s = r.ephemeralStorage {
             lines.append(("ephemeral_storage", "{ included: \(YAMLText.memory(s.includedMiB)), gb_hour: \(n(s.gbHour)) }"))
         }
-        if !r.sustainedUse.isEmpty { lines.append(("sustained_use", "[" + r.sustainedUse.map(n).joined(separator: ", ") + "]")) }
+        if let s = r.sustainedUse { lines.append(("sustained_use", "[" + s.steps.map(n).joined(separator: ", ") + "]")) }
         if let j = r.jobs { lines.append(("jobs", "{ startup: \(YAMLText.duration(j.startup))" + (j.only ? ", only: true" : "") + " }")) }
         if !r.free.isEmpty {
             let f = r.free

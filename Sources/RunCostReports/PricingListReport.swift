@@ -87,7 +87,7 @@ public enum PricingListReport {
         if let d = r.bootDisk { lines.append("boot volume \(Format.grouped(d.sizeGB)) GB at \(Format.price(d.gbMonth)) per GB-month") }
         if r.publicIPv4Hour > 0 { lines.append("public IPv4 \(Format.price(r.publicIPv4Hour)) per hour") }
         if let e = r.ephemeralStorage { lines.append("ephemeral storage above \(Format.memory(e.includedMiB)): \(Format.price(e.gbHour)) per GB-hour") }
-        if !r.sustainedUse.isEmpty { lines.append("sustained use: " + r.sustainedUse.map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list by part of the month") }
+        if let s = r.sustainedUse { lines.append("sustained use: " + s.steps.map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list by quarter of the month") }
         if let j = r.jobs { lines.append("jobs: a task per job, \(Format.duration(j.startup)) start-up" + (j.only ? "; jobs only" : "")) }
         if !r.free.isEmpty {
             let f = r.free
