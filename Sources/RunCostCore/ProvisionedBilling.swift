@@ -21,48 +21,14 @@ struct Fleet {
 /// The month sustained-use discounts are counted in (design.md §3).
 let monthHours = 730.0
 
-extension ProvisionedPricing {
-    /// The rules, borrowed in place from their box: no copy in the sweep kernel.
-    @inline(__always) var r: ProvisionedRules.Values { _read { yield rules.values } }
-
-    /// The instance (or task size) that runs the workload, or why none can. Memory the system
-    /// reserves comes off a fixed instance before workers are counted, and is added to a task's.
-    public func instanceSize(for w: Workload) -> Result<InstanceSize, Infeasibility> {
-        let reserved = r.reservedMemoryMiB
-        switch rate {
-        case let .perInstanceHour(price, vcpu, memory):
-            let workers = ((memory - reserved) / w.memoryMiB).rounded(.down)
-            guard workers >= 1 else {
-                return .failure(reserved > 0 ? .instanceTooSmallAfterReserve(memoryMiB: w.memoryMiB, instanceMiB: memory, reservedMiB: reserved)
-                                             : .instanceTooSmall(memoryMiB: w.memoryMiB, instanceMiB: memory))
-            }
-            return .success(InstanceSize(vcpu: vcpu, memoryMiB: memory, hourly: price, workers: workers))
-        case let .perResource(vcpuHour, gbHour, sizes):
-            let vcpu = w.vcpu ?? 1
-            let wanted = w.memoryMiB + reserved
-            guard !sizes.isEmpty else {
-                return .success(InstanceSize(vcpu: vcpu, memoryMiB: wanted,
-                                             hourly: vcpu * vcpuHour + wanted / 1024 * gbHour, workers: 1))
-            }
-            for size in sizes where size.vcpu >= vcpu {
-                let memory = max(size.minMemoryMiB, roundUp(wanted, to: size.memoryStepMiB))
-                if memory <= size.maxMemoryMiB {
-                    return .success(InstanceSize(vcpu: size.vcpu, memoryMiB: memory,
-                                                 hourly: size.vcpu * vcpuHour + memory / 1024 * gbHour, workers: 1))
-                }
-            }
-            return .failure(.noTaskSize(vcpu: vcpu, memoryMiB: wanted))
-        }
-    }
-
-    /// Requests per second one instance serves: the least of what `cpu` vCPU allow (default: the
-    /// instance's vCPU at the target utilisation) and what its workers allow at the concurrency.
-    public static func capacityRPS(_ size: InstanceSize, _ w: Workload, cpu: Double? = nil) -> Double {
-        let usable = cpu ?? size.vcpu * w.targetUtilization
-        let cpuBound = w.cpuSecondsPerRequest > 0 ? usable / w.cpuSecondsPerRequest : .infinity
-        let concurrencyBound = w.duration > 0 ? size.workers * w.concurrency / w.duration : .infinity
-        return min(cpuBound, concurrencyBound)
-    }
+/// What sizing a fleet needs from an offering, as plain numbers: the sweep kernel calls `fleet`
+/// without handing it the offering, so the offering is read in place and never copied.
+struct FleetTerms {
+    var minInstances: Double
+    var minimumBilledHours: Double
+    var billingIncrementHours: Double
+    var monthlyCap: Double?
+    var r: ProvisionedRules.Values
 
     /// The fleet for one capacity per instance. `baselineVCPU` (unlimited-mode bursting) counts
     /// the CPU the fleet burns above each instance's baseline.
@@ -119,8 +85,58 @@ extension ProvisionedPricing {
         f.lowCount = instances(levels[0])
         return .success(f)
     }
+}
+
+extension ProvisionedPricing {
+    /// The rules, borrowed in place from their box: no copy in the sweep kernel.
+    @inline(__always) var r: ProvisionedRules.Values { _read { yield rules.values } }
+
+    @inline(__always) var fleetTerms: FleetTerms {
+        FleetTerms(minInstances: minInstances, minimumBilledHours: minimumBilledHours,
+                   billingIncrementHours: billingIncrementHours, monthlyCap: monthlyCap, r: rules.values)
+    }
+
+    /// The instance (or task size) that runs the workload, or why none can. Memory the system
+    /// reserves comes off a fixed instance before workers are counted, and is added to a task's.
+    public func instanceSize(for w: Workload) -> Result<InstanceSize, Infeasibility> {
+        let reserved = r.reservedMemoryMiB
+        switch rate {
+        case let .perInstanceHour(price, vcpu, memory):
+            let workers = ((memory - reserved) / w.memoryMiB).rounded(.down)
+            guard workers >= 1 else {
+                return .failure(reserved > 0 ? .instanceTooSmallAfterReserve(memoryMiB: w.memoryMiB, instanceMiB: memory, reservedMiB: reserved)
+                                             : .instanceTooSmall(memoryMiB: w.memoryMiB, instanceMiB: memory))
+            }
+            return .success(InstanceSize(vcpu: vcpu, memoryMiB: memory, hourly: price, workers: workers))
+        case let .perResource(vcpuHour, gbHour, sizes):
+            let vcpu = w.vcpu ?? 1
+            let wanted = w.memoryMiB + reserved
+            guard !sizes.isEmpty else {
+                return .success(InstanceSize(vcpu: vcpu, memoryMiB: wanted,
+                                             hourly: vcpu * vcpuHour + wanted / 1024 * gbHour, workers: 1))
+            }
+            for size in sizes where size.vcpu >= vcpu {
+                let memory = max(size.minMemoryMiB, roundUp(wanted, to: size.memoryStepMiB))
+                if memory <= size.maxMemoryMiB {
+                    return .success(InstanceSize(vcpu: size.vcpu, memoryMiB: memory,
+                                                 hourly: size.vcpu * vcpuHour + memory / 1024 * gbHour, workers: 1))
+                }
+            }
+            return .failure(.noTaskSize(vcpu: vcpu, memoryMiB: wanted))
+        }
+    }
+
+    /// Requests per second one instance serves: the least of what `cpu` vCPU allow (default: the
+    /// instance's vCPU at the target utilisation) and what its workers allow at the concurrency.
+    public static func capacityRPS(_ size: InstanceSize, _ w: Workload, cpu: Double? = nil) -> Double {
+        let usable = cpu ?? size.vcpu * w.targetUtilization
+        let cpuBound = w.cpuSecondsPerRequest > 0 ? usable / w.cpuSecondsPerRequest : .infinity
+        let concurrencyBound = w.duration > 0 ? size.workers * w.concurrency / w.duration : .infinity
+        return min(cpuBound, concurrencyBound)
+    }
 
     /// Attached costs per instance-hour: boot volume, public IPv4 and task storage above the included size.
+    @inline(__always)
     func attachedHourly(_ w: Workload) -> (disk: Double, ip: Double, storage: Double) {
         let disk = r.bootDisk.map { (w.diskMiB.map { $0 / 1024 } ?? $0.sizeGB) * $0.gbMonth / monthHours } ?? 0
         let ip = w.publicIP ? r.publicIPv4Hour : 0
@@ -131,6 +147,7 @@ extension ProvisionedPricing {
         return (disk, ip, storage)
     }
 
+    @inline(__always)   // inlined into the sweep kernel, which then reads the offering in place instead of copying it
     borrowing func evaluate<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let size: InstanceSize
         switch instanceSize(for: w) {
@@ -140,6 +157,7 @@ extension ProvisionedPricing {
         if w.run == .job, let jobs = r.jobs { return evaluateJobs(w, size, jobs, money, &ledger) }
         if r.jobs?.only == true { return .jobsOnly }
 
+        let terms = fleetTerms
         let attached = attachedHourly(w)
         let attachedPerHour = attached.disk + attached.ip + attached.storage
         let nominalCPU = size.vcpu * w.targetUtilization
@@ -150,11 +168,11 @@ extension ProvisionedPricing {
             // Two ways to run a burstable fleet: enough instances to stay at the baseline, or fewer
             // instances run at the target utilisation paying for the surplus. The cheaper wins.
             let baselineCPU = size.vcpu * burst.baseline
-            let atBaseline = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil)
+            let atBaseline = terms.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil)
             var pick = atBaseline
             burstChoice = "baseline"
             if let price = burst.surplusVCPUHour, nominalCPU > baselineCPU {
-                let bursting = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU)
+                let bursting = terms.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU)
                 func total(_ f: Fleet, _ surplus: Double) -> Double {
                     f.instanceCost - f.sustainedSaving + f.billedHours * attachedPerHour + f.surplusVCPUHours * surplus
                 }
@@ -171,7 +189,7 @@ extension ProvisionedPricing {
             case .failure(let problem): return problem
             }
         } else {
-            switch self.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil) {
+            switch terms.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil) {
             case .success(let f): fleet = f
             case .failure(let problem): return problem
             }
@@ -234,6 +252,7 @@ extension ProvisionedPricing {
     }
 
     /// A task per job: each billed from start to stop, start-up included, with the platform's minimum.
+    @inline(__always)
     func evaluateJobs<L: Ledger>(_ w: Workload, _ size: InstanceSize, _ jobs: ProvisionedRules.Jobs, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var run = w.duration
         var surplusVCPUHours = 0.0, surplusPrice = 0.0
