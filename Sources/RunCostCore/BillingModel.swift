@@ -31,6 +31,7 @@ public enum BillingModel: Sendable, Equatable {
             return .cpuTime(p)
         case .provisioned(var p):
             p.rate = p.rate.scaled(by: f); p.monthlyCap = p.monthlyCap.map { $0 * f }; p.fixedMonthlyFee *= f
+            p.rules = p.rules.scaled(by: f)
             return .provisioned(p)
         }
     }
@@ -194,6 +195,8 @@ public struct ProvisionedPricing: Sendable, Equatable {
     public var fixedMonthlyFee: Double = 0
     public var fixedFeeName: String = "Fixed monthly fee"
     public var minInstances: Double = 1
+    /// Burstable CPU, reserved memory, scaling limits, attached costs, discounts, jobs, free allowances.
+    public var rules = ProvisionedRules()
 
     public init(rate: Rate) { self.rate = rate }
 }

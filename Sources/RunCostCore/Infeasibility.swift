@@ -12,6 +12,9 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case noCapacity
     case coldStartsUnknown(limit: Double)
     case coldStartsOverLimit(share: Double, limit: Double)
+    case instanceTooSmallAfterReserve(memoryMiB: Double, instanceMiB: Double, reservedMiB: Double)
+    case overMaxInstances(needed: Double, max: Double)
+    case jobsOnly
 
     public var description: String {
         switch self {
@@ -37,6 +40,12 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "no sourced keep-alive time to hold cold starts to \(ColdStartFormat.percent(limit))"
         case let .coldStartsOverLimit(share, limit):
             "cold starts \(ColdStartFormat.percent(share)) exceed the \(ColdStartFormat.percent(limit)) limit and the table prices no way to keep instances warm"
+        case let .instanceTooSmallAfterReserve(m, i, r):
+            "needs \(Format.memory(m)) of memory; an instance has \(Format.memory(i)), of which the system keeps \(Format.memory(r))"
+        case let .overMaxInstances(n, m):
+            "needs \(Format.grouped(n)) instances at the peak; the plan allows at most \(Format.grouped(m))"
+        case .jobsOnly:
+            "runs jobs only; set run: job (--run job) to price it"
         }
     }
 }

@@ -26,6 +26,12 @@ public struct Workload: Sendable, Equatable {
     public var freeTier = false
     /// Inputs the workload left out and `WorkloadDefaults` filled in; reports name them.
     public var defaultedInputs: [WorkloadDefaults.Input] = []
+    /// A service answering requests, or jobs: each request a task started on demand.
+    public var run: RunMode = .service
+    /// Boot volume size for VMs; nil = the table's default.
+    public var diskMiB: Double?
+    /// False drops the public IPv4 address where a provider charges for it.
+    public var publicIP = true
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     /// The traffic shape as load levels; derived, kept in step by the two properties above.

@@ -53,12 +53,15 @@ public enum CatalogSwiftSource {
     struct Builder {
         var statements: [String] = []
 
-        /// The families built as `var v = T(…)` followed by `v.field = …` for every stored property.
+        /// The families and rules built as `var v = T(…)` followed by `v.field = …` for every stored property.
         mutating func initialValue(_ type: Any.Type, _ mirror: Mirror) throws -> String? {
             let name = String(reflecting: type)
             switch type {
-            case is PerRequestPricing.Type, is SharedInstancePricing.Type, is CPUTimePricing.Type:
+            case is PerRequestPricing.Type, is SharedInstancePricing.Type, is CPUTimePricing.Type,
+                 is ProvisionedRules.Type, is ProvisionedRules.Values.Type:
                 return "\(name)()"
+            case is SustainedUse.Type:
+                return "\(name)(0, 0, 0, 0)"
             case is ProvisionedPricing.Type:
                 guard let rate = mirror.children.first(where: { $0.label == "rate" })?.value else {
                     throw InputError(nil, "ProvisionedPricing has no stored 'rate'; update CatalogSwiftSource.Builder")

@@ -284,6 +284,7 @@ enum PricingLoader {
             p.fixedMonthlyFee = try price("fixed_monthly_fee") ?? 0
             p.fixedFeeName = try f.optional("fixed_fee_name").map { try yaml.string($0, "fixed_fee_name") } ?? "Fixed monthly fee"
             p.minInstances = try f.optional("min_instances").map { try yaml.quantity($0, "min_instances", .count, Ranges.instanceCount) } ?? 1
+            p.rules = try loadProvisionedRules(yaml, &f)
             billing = .provisioned(p)
         default:
             throw InputError(yaml.origin(of: modelNode), "model: expected one of \(models.joined(separator: ", ")), got '\(model)'" + Suggestion.hint(model, in: models))
@@ -302,7 +303,7 @@ enum PricingLoader {
                             "instance_lifetime", "waiting_rate", "minimum_activity", "target_utilization", "vcpu_for_memory", "sizes"],
         "cpu-time": ["model", "monthly_fee", "included_requests", "included_cpu_ms", "per_million_requests", "per_million_cpu_ms"],
         "provisioned": ["model", "hourly", "vcpu", "memory", "vcpu_hour", "gb_hour", "task_sizes", "monthly_cap", "billing_increment",
-                        "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"],
+                        "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"] + provisionedRuleFields,
     ]
 
     static func loadTiers(_ yaml: YAMLFile, _ node: Node) throws -> TieredPrice {
@@ -396,4 +397,5 @@ public enum Ranges {
     public static let hours: ClosedRange<Double> = 0.001...744
     public static let peakToAverage: ClosedRange<Double> = 1...1e6
     public static let utilization: ClosedRange<Double> = 0.01...1
+    public static let baseline: ClosedRange<Double> = 0.01...1
 }

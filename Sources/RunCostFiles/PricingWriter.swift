@@ -153,6 +153,7 @@ public enum PricingWriter {
             if p.fixedMonthlyFee > 0 { lines.append(("fixed_monthly_fee", n(p.fixedMonthlyFee))) }
             if p.fixedFeeName != "Fixed monthly fee" { lines.append(("fixed_fee_name", YAMLText.quoted(p.fixedFeeName))) }
             lines.append(("min_instances", n(p.minInstances)))
+            lines += provisionedRuleLines(p.rules)
         }
         return lines
     }

@@ -9,6 +9,7 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case minInstances = "min_instances", targetUtilization = "target_utilization"
     case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
     case runtime, snapStart = "snapstart", maxColdStartRate = "max_cold_start_rate"
+    case run, disk, publicIP = "public_ip"
 
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
 }
@@ -133,6 +134,9 @@ public struct WorkloadSpec: Sendable {
         w.runtime = try values[.runtime].map { try RuntimeName.parse($0.text, origin: $0.origin) }
         w.snapStart = try flag(.snapStart) ?? false
         w.maxColdStartShare = try number(.maxColdStartRate, .fraction, 0...1)
+        w.run = try values[.run].map { try Fields.choice($0.text, "run", RunMode.self, $0.origin) } ?? .service
+        w.diskMiB = try number(.disk, .memory, Ranges.positiveMemory)
+        w.publicIP = try flag(.publicIP) ?? true
         return w
     }
 

@@ -42,6 +42,9 @@ public enum WorkloadWriter {
         if let peak = w.peakToAverage { field(.peakToAverage, YAMLText.number(peak)) }
         if w.fixedFleet { field(.fixedFleet, "true") }
         field(.freeTier, w.freeTier ? "true" : "false")
+        if w.run != .service { field(.run, w.run.rawValue) }
+        if let disk = w.diskMiB { field(.disk, YAMLText.memory(disk)) }
+        if !w.publicIP { field(.publicIP, "false") }
         return out
     }
 }

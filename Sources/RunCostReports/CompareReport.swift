@@ -70,7 +70,7 @@ public struct CompareReport: Sendable {
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
                               CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
-                              "feasible", "reason", "as_of", "verified", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"])
+                              "feasible", "reason", "as_of", "verified", "notes", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"])
         let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
@@ -80,7 +80,8 @@ public struct CompareReport: Sendable {
                             .text(e.offering.currency), .money(e.feasible ? e.monthlyCost : nil),
                             .money(e.feasible ? e.costPerMillionRequests(workload) : nil), .money(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")]
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false"),
+                            .text(e.notes.joined(separator: "; "))]
                            + ColdStartReport.jsonFields(e).map { field -> CSV.Cell in
                                if case .number(let n) = field.1 { return .number(n) }
                                return .number(nil)
@@ -154,6 +155,9 @@ public enum WorkloadSummary {
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
         parts += ColdStartReport.workloadParts(w)
+        if w.run == .job { parts.append("run as jobs") }
+        if let disk = w.diskMiB { parts.append("disk \(Format.memory(disk))") }
+        if !w.publicIP { parts.append("no public IP") }
         var line = (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
         if !w.defaultedInputs.isEmpty { line += " (defaulted: \(WorkloadDefaults.describe(w.defaultedInputs)))" }
         return line
@@ -186,6 +190,9 @@ public enum WorkloadSummary {
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
             ("defaulted_inputs", .array(w.defaultedInputs.map { .string($0.rawValue) })),
+            ("run", .string(w.run.rawValue)),
+            ("disk_mib", JSON.number(w.diskMiB)),
+            ("public_ip", .bool(w.publicIP)),
         ] + ColdStartReport.workloadFields(w))
     }
 }

@@ -4,6 +4,7 @@ import RunCostCore
 public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
     case runtime, maxColdStartRate
+    case run, disk
 
     var label: String {
         switch self {
@@ -22,6 +23,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .arch: "arch"
         case .runtime: "runtime"
         case .maxColdStartRate: "max cold"
+        case .run: "run as"
+        case .disk: "VM disk"
         }
     }
 
@@ -37,7 +40,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate: nil
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk: nil
         }
     }
 
@@ -58,6 +61,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .arch: "x86, arm or any"
         case .runtime: Runtime.allCases.map(\.rawValue).joined(separator: ", ") + " or any"
         case .maxColdStartRate: "a share like 0.1% (cheapest warmth that meets it) or none"
+        case .run: "service or job"
+        case .disk: "20GB or default"
         }
     }
 
@@ -84,6 +89,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .arch: w.arch?.rawValue ?? "any"
         case .runtime: w.runtime?.rawValue ?? "any"
         case .maxColdStartRate: w.maxColdStartShare.map(ColdStartFormat.percent) ?? "none"
+        case .run: w.run.rawValue
+        case .disk: w.diskMiB.map { Format.memory($0) } ?? "default"
         }
     }
 }

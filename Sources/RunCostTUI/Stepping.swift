@@ -140,6 +140,16 @@ enum Stepping {
                     return .failure(StepError(up ? "max cold is already none (no limit)" : "max cold is already 0%"))
                 }
                 w.maxColdStartShare = coldStartLimits[next]
+            case .run:
+                w.run = w.run == .service ? .job : .service
+            case .disk:
+                if let disk = w.diskMiB {
+                    let next = nice(disk, up: up)
+                    w.diskMiB = !up && disk <= 1024 ? nil : try clamp(next, 1024...Ranges.memory.upperBound, "VM disk")
+                } else {
+                    guard up else { return .failure(StepError("VM disk is the table's default; → sets a size")) }
+                    w.diskMiB = 10 * 1024
+                }
             }
         } catch {
             return .failure(error)
@@ -209,6 +219,11 @@ enum Stepping {
                 w.runtime = ["any", "none", "default"].contains(word) ? nil : try RuntimeName.parse(word, origin: origin)
             case .maxColdStartRate:
                 w.maxColdStartShare = ["none", "off", "any"].contains(word) ? nil : try Fields.check(text, "max cold", .fraction, 0...1, origin)
+            case .run:
+                guard let mode = RunMode(rawValue: word) else { return .failure(StepError("run: expected service or job, got '\(text)'")) }
+                w.run = mode
+            case .disk:
+                w.diskMiB = ["default", "auto"].contains(word) ? nil : try Fields.check(text, "disk", .memory, Ranges.positiveMemory, origin)
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
@@ -239,7 +254,8 @@ extension Workload {
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
         case .maxColdStartRate: maxColdStartShare ?? 0
-        case .traffic, .freeTier, .arch, .runtime: 0
+        case .traffic, .freeTier, .arch, .runtime, .run: 0
+        case .disk: diskMiB ?? 0
         }
     }
 }

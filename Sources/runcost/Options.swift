@@ -32,6 +32,9 @@ struct WorkloadOptions: ParsableArguments {
     @Flag(name: .customLong("snapstart"), help: "Turn on SnapStart where the offering prices it (Lambda).") var snapStart = false
     @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
     @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
+    @Option(help: ArgumentHelp("service (default) or job: each request a task started on demand.", valueName: "mode")) var run: String?
+    @Option(help: ArgumentHelp("Boot volume of a VM (20GB); default: the table's.", valueName: "size")) var disk: String?
+    @Flag(name: .customLong("public-ip"), inversion: .prefixedNo, help: "Give VMs a public IPv4 address where it is charged (default on).") var publicIP: Bool?
 
     /// The file (if any) with every given flag laid over it.
     func spec() throws -> WorkloadSpec {
@@ -43,6 +46,7 @@ struct WorkloadOptions: ParsableArguments {
             (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
             (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
             (.runtime, runtime), (.maxColdStartRate, maxColdStartRate), (.snapStart, snapStart ? "true" : nil),
+            (.run, run), (.disk, disk), (.publicIP, publicIP.map { $0 ? "true" : "false" }),
         ]
         for case let (field, value?) in flags { spec.override(field, value) }
         return spec

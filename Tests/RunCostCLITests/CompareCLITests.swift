@@ -63,7 +63,7 @@ import Testing
         let result = try RuncostBinary.run(["compare", "examples/api.yaml", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "rank,offering,name,provider,kind,region,currency,monthly_cost_usd,cost_per_million_requests_usd,idle_cost_usd,feasible,reason,as_of,verified,cold_start_share,cold_start_latency_ms,defaulted_inputs")
+        #expect(lines.first == "rank,offering,name,provider,kind,region,currency,monthly_cost_usd,cost_per_million_requests_usd,idle_cost_usd,feasible,reason,as_of,verified,notes,cold_start_share,cold_start_latency_ms,defaulted_inputs")
         #expect(result.stdout.hasSuffix("\n"))
     }
 

@@ -75,7 +75,7 @@ import RunCostFiles
         let csv = try String(contentsOfFile: path, encoding: .utf8)
         #expect(csv.hasPrefix("rank,offering,name,provider,kind,region,currency,monthly_cost_usd,"))
         #expect(csv.split(separator: "\n").count == m.analysis.estimates.count + 1)
-        #expect(confirmed.completing(overwrite, with: written).message?.text == "Exported 60 offerings to \(path)")
+        #expect(confirmed.completing(overwrite, with: written).message?.text == "Exported \(m.analysis.estimates.count) offerings to \(path)")
     }
 
     @Test func failuresAreMessages() throws {
