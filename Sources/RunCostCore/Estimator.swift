@@ -14,6 +14,23 @@ public enum Estimator {
                         lineItems: ledger.items, reasons: [], notes: ledger.notes)
     }
 
+    /// The estimate without line items and notes: the same total, idle cost and reasons as
+    /// `estimate`, for rankings that show only those (the TUI's table of thousands of offerings).
+    public static func summary(_ offering: Offering, _ workload: Workload) -> Estimate {
+        var ledger = SummaryLedger()
+        if let problem = evaluate(offering, workload, &ledger) {
+            return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
+                            reasons: [problem.description], notes: [])
+        }
+        return Estimate(offering: offering, monthlyCost: ledger.total, idleCost: ledger.idleCost,
+                        lineItems: [], reasons: [], notes: [])
+    }
+
+    /// `compare` with summaries: the same order, without line items and notes.
+    public static func compareSummaries(_ offerings: [Offering], _ workload: Workload) -> [Estimate] {
+        offerings.map { summary($0, workload) }.sorted(by: Estimate.cheaperFirst)
+    }
+
     /// The monthly cost, or nil when the offering cannot run the workload.
     public static func monthlyCost(_ offering: Offering, _ workload: Workload) -> Double? {
         var ledger = TotalLedger()
