@@ -44,3 +44,32 @@ import RunCostCore
         try f.rejectUnknown()
     }
 }
+
+/// `YAMLFile.readText` checks the bytes at once: NUL and invalid UTF-8 are refused, a byte-order
+/// mark is dropped, and `string` trims white space at either end (ASCII or not) as before.
+@Suite struct YAMLTextTests {
+    func temp(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-text-\(UUID().uuidString).yaml").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func bytesAreCheckedAtOnce() throws {
+        let bom = try temp([0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
+        #expect(try YAMLFile.readText(bom) == "a: 1\n")
+        #expect(try YAMLFile(path: bom).mapping(YAMLFile(path: bom).root, "m").keys == ["a"])
+        for bad in [Array("a: 1\n".utf8) + [0], Array("a: ".utf8) + [0xC3, 0x28] + [0x0A]] {
+            let path = try temp(bad)
+            #expect { try YAMLFile.readText(path) } throws: { "\($0)".hasSuffix("is not a UTF-8 text file") }
+        }
+        let accented = try temp(Array("name: Zürich\n".utf8))
+        #expect(try YAMLFile.readText(accented) == "name: Zürich\n")
+    }
+
+    @Test func stringTrimsWhiteSpaceAtEitherEnd() {
+        for (text, trimmed) in [("plain", "plain"), (" a b\t", "a b"), ("\u{00A0}x\u{2003}", "x"), ("é", "é"), ("\t", "")] {
+            #expect(YAMLFile.trimmingWhitespace(text) == trimmed)
+            #expect(YAMLFile.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
