@@ -50,10 +50,13 @@ public struct Analysis: Sendable {
         current = parameter.value(in: workload)
         range = Self.range(parameter, around: current, workload)
         let inView = rows.map { estimates[$0.clamped(to: estimates.indices)] } ?? estimates[...]
-        let cheapest = inView.filter(\.feasible).prefix(Self.chartedCheapest).map(\.offering.id)
-        charted = cheapest + (selected.map { cheapest.contains($0) ? [] : [$0] } ?? [])
-        let byID = Dictionary(offerings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let chartedOfferings = charted.compactMap { byID[$0] }
+        // The estimates carry the offerings as compared (what-if prices applied).
+        var chartedOfferings = Array(inView.lazy.filter(\.feasible).prefix(Self.chartedCheapest).map(\.offering))
+        if let selected, !chartedOfferings.contains(where: { $0.id == selected }),
+           let offering = estimates.first(where: { $0.offering.id == selected })?.offering {
+            chartedOfferings.append(offering)
+        }
+        charted = chartedOfferings.map(\.id)
         var columns: [[Double?]] = []
         columns.reserveCapacity(range.points)
         Sweep.run(chartedOfferings, workload, parameter, range) { _, costs in columns.append(costs) }

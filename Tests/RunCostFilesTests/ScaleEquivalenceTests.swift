@@ -96,6 +96,8 @@ import Testing
                         var w = base
                         w.traffic = traffic; w.duration = duration; w.memoryMiB = memory; w.requestsPerMonth = requests
                         let full = Estimator.compare(Self.offerings, w)
+                        // Ranking by positions gives the order sorting whole estimates gave.
+                        #expect(full == Self.offerings.map { Estimator.estimate($0, w) }.sorted(by: Estimate.cheaperFirst))
                         let summaries = Estimator.compareSummaries(Self.offerings, w)
                         #expect(summaries.map(\.offering.id) == full.map(\.offering.id))
                         for (s, f) in zip(summaries, full) {
