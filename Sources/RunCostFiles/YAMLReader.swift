@@ -136,6 +136,7 @@ public struct Fields {
             throw InputError(file.origin(of: node), "\(what) must be a mapping of field: value")
         }
         entries.reserveCapacity(mapping.count)
+        asked.reserveCapacity(24)   // the longest list of optional fields, once
         var seen: Set<String>? = mapping.count > Fields.scanLimit ? [] : nil
         for (key, value) in mapping {
             guard case .scalar(let k) = key else { throw InputError(file.origin(of: key), "keys must be plain names") }
