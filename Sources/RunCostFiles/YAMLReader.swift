@@ -54,6 +54,11 @@ public struct YAMLFile {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return InputError(.file(path, line: mark.line, column: mark.column), "malformed YAML: \(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams' own text for this error quotes the whole document: name the key and its place.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return InputError(.file(path, line: context.mark.line, column: context.mark.column),
+                              "\(keys) appears more than once in one mapping (first here)")
         case let .reader(problem, _, _, _):
             return InputError(.wholeFile(path), "cannot read YAML: \(problem)")
         default:

@@ -31,6 +31,14 @@ import RunCostCore
         try f.rejectUnknown()
     }
 
+    // A repeated key was reported with Yams' text, which quotes the whole document, and no place.
+    @Test func aRepeatedKeyIsLocatedOnOneLine() throws {
+        let lines = ["# a table"] + (0..<20).map { "k\($0): \($0)" } + ["k1: again"]
+        let message = try #require(error { _ = try file(lines.joined(separator: "\n") + "\n") })
+        #expect(message.hasSuffix(":3:1: 'k1' appears more than once in one mapping (first here)"), "\(message)")
+        #expect(!message.contains("\n") && !message.contains("k19"))
+    }
+
     @Test func unreadKeysAreUnknownWithTheNearestNameAsked() throws {
         let yaml = try file("memory: 1GB\nduraton: 2s\nnote: ~\n")
         var f = try yaml.mapping(yaml.root, "a workload")
