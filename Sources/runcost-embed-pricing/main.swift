@@ -4,9 +4,13 @@ import RunCostFiles
 // Build-time tool of Plugins/EmbedPricingTables: `runcost-embed-pricing PRICING_DIR OUTPUT.swift`.
 // Decodes every table (a bad one fails the build with its pricing/file.yaml:line:column) and writes
 // the Swift source that compiles them into the binary.
+
+/// Build diagnostics on stderr; a failed write there has nowhere better to go, so it is dropped.
+func report(_ text: String) { try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) }
+
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: runcost-embed-pricing PRICING_DIR OUTPUT.swift\n".utf8))
+    report("usage: runcost-embed-pricing PRICING_DIR OUTPUT.swift\n")
     exit(2)
 }
 let folder = arguments[1], output = arguments[2]
@@ -17,9 +21,9 @@ do {
 } catch let error as InputError {
     // "file:line:column: error: message" is the diagnostic form build tools and editors show.
     let place = error.origin.map { "\($0): " } ?? ""
-    FileHandle.standardError.write(Data("\(place)error: \(error.message)\n".utf8))
+    report("\(place)error: \(error.message)\n")
     exit(1)
 } catch {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    report("error: \(error)\n")
     exit(1)
 }
