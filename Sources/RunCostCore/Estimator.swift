@@ -10,8 +10,10 @@ public enum Estimator {
                             reasons: [problem.description], notes: [])
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
-        return Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
-                        lineItems: ledger.items, reasons: [], notes: ledger.notes)
+        var result = Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
+                              lineItems: ledger.items, reasons: [], notes: ledger.notes)
+        result.commitment = commitment(offering, workload)
+        return result
     }
 
     /// The monthly cost, or nil when the offering cannot run the workload.
@@ -33,6 +35,7 @@ public enum Estimator {
 
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
+        if w.commitment.term != .none || w.spot, !o.onDemandOnly { return CommitmentPricing.evaluate(o, w, &ledger) }
         let money = Money(currency: o.currency)
         switch o.billing {
         case .perRequest(let p): return p.evaluate(w, money, &ledger)

@@ -15,6 +15,11 @@ public struct Offering: Sendable, Equatable {
     public var arch: Arch?
     public var billing: BillingModel
     public var limits: Limits
+    // Commitments and spot (Commitment.swift): options priced from the table's data.
+    public var commitments: [CommitmentPlan] = []
+    public var spot: SpotDiscount?
+    /// True for the on-demand twin drawn next to a committed offering: options are not applied.
+    public var onDemandOnly = false
 
     public init(id: String, name: String, provider: String, kind: OfferingKind, region: String,
                 currency: String = "USD", asOf: CalendarDate, source: String, verified: Bool = true,

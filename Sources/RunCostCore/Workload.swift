@@ -17,6 +17,9 @@ public struct Workload: Sendable, Equatable {
     /// Size provisioned fleets for the peak hour instead of autoscaling hour by hour.
     public var fixedFleet = false
     public var freeTier = false
+    /// A commitment (Savings Plan, reservation, committed use) and spot capacity: Commitment.swift.
+    public var commitment = CommitmentChoice()
+    public var spot = false
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     /// The traffic shape as load levels; derived, kept in step by the two properties above.

@@ -8,6 +8,7 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case ephemeralStorage = "ephemeral_storage", payload, hours, instances
     case minInstances = "min_instances", targetUtilization = "target_utilization"
     case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
+    case commitment, commitmentPlan = "commitment_plan", commitAmount = "commit_amount", spot
 
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
 }
@@ -121,6 +122,7 @@ public struct WorkloadSpec: Sendable {
         w.targetUtilization = try number(.targetUtilization, .fraction, Ranges.utilization) ?? 0.7
         w.fixedFleet = try flag(.fixedFleet) ?? false
         w.freeTier = try flag(.freeTier) ?? false
+        try readCommitment(into: &w)
         return w
     }
 

@@ -28,6 +28,11 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CSV of timestamp,requests per minute or hour; replaces --traffic.", valueName: "file")) var trace: String?
     @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
     @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
+    // Commitments and spot (docs/billing.md, "Commitments").
+    @Option(help: ArgumentHelp("none, 1y or 3y: price a Savings Plan, reservation or committed-use discount.", valueName: "term")) var commitment: String?
+    @Option(name: .customLong("commitment-plan"), help: ArgumentHelp("The plan id to price (default: the deepest discount).", valueName: "id")) var commitmentPlan: String?
+    @Option(name: .customLong("commit-amount"), help: ArgumentHelp("Committed spend per hour (default: the steady baseline).", valueName: "amount")) var commitAmount: String?
+    @Flag(help: "Price spot/preemptible capacity (indicative, unverified discounts).") var spot = false
 
     /// The file (if any) with every given flag laid over it.
     func spec() throws -> WorkloadSpec {
@@ -38,6 +43,7 @@ struct WorkloadOptions: ParsableArguments {
             (.payload, payload), (.hours, hours), (.instances, instances), (.minInstances, minInstances),
             (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
             (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
+            (.commitment, commitment), (.commitmentPlan, commitmentPlan), (.commitAmount, commitAmount), (.spot, spot ? "true" : nil),
         ]
         for case let (field, value?) in flags { spec.override(field, value) }
         return spec
