@@ -44,7 +44,8 @@ public struct CompareReport: Sendable {
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
-         e.feasible ? (e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
+         e.feasible ? [e.offering.verified ? nil : "unverified price", CommitmentText.note(e, workload)].compactMap { $0 }.joined(separator: "; ")
+                    : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
     var rankedCells: [[String]] {
@@ -59,16 +60,19 @@ public struct CompareReport: Sendable {
         var table = TextTable(Self.headers, alignments: Self.alignments)
         rankedCells.forEach { table.add($0) }
         return WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { $0 + "\n" } ?? "")
     }
 
     public func markdown() -> String {
         "**Workload:** " + WorkloadSummary.line(workload, name: workloadName) + "\n\n"
             + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { "\n" + $0 + "\n" } ?? "")
     }
 
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
-                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"])
+                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"]
+                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders : []))
         var rank = 0
         for e in estimates {
             if e.feasible { rank += 1 }
@@ -77,7 +81,8 @@ public struct CompareReport: Sendable {
                             .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
                             .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")])
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")]
+                           + (CommitmentText.applies(workload) ? CommitmentText.csvCells(e, workload) : []))
         }
         return out
     }
@@ -113,6 +118,8 @@ public enum EstimateJSON {
             ("as_of", .string(e.offering.asOf.description)),
             ("source", .string(e.offering.source)),
             ("verified", .bool(e.offering.verified)),
+            ("commitment", CommitmentText.json(e)),
+            ("spot", CommitmentText.spotJSON(e, w)),
             ("line_items", .array(e.lineItems.map { item in
                 .object([
                     ("name", .string(item.name)),
@@ -139,6 +146,8 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
+        if w.commitment.term != .none { parts.append("\(w.commitment.term.label) commitment") }
+        if w.spot { parts.append("spot") }
         return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
     }
 
@@ -163,6 +172,8 @@ public enum WorkloadSummary {
             ("peak_to_average", .number(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
+            ("commitment", .string(w.commitment.term.rawValue)),
+            ("spot", .bool(w.spot)),
         ])
     }
 }

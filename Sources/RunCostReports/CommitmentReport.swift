@@ -1,0 +1,81 @@
+import RunCostCore
+
+/// How every report shows a commitment or spot price: a short note per estimate, one line for the
+/// whole workload, a JSON object and CSV columns. Unverified discounts are said so wherever used.
+public enum CommitmentText {
+    /// True when the workload asks for a commitment or spot capacity.
+    public static func applies(_ w: Workload) -> Bool { w.commitment.term != .none || w.spot }
+
+    /// "1y Compute Savings Plan −32% (unverified), on-demand $70.08, break-even 68%".
+    public static func note(_ e: Estimate, _ w: Workload) -> String? {
+        guard e.feasible else { return nil }
+        if let s = e.commitment {
+            let symbol = Format.symbol(for: e.offering.currency)
+            return "\(s.term.rawValue) \(s.planName) −\(Format.percent(s.discount))\(s.verified ? "" : " (unverified)")"
+                + ", on-demand \(Format.money(s.onDemandCost, symbol: symbol)), used \(Format.percent(s.utilisation)) (break-even \(Format.percent(s.breakEvenUtilisation)))"
+        }
+        if w.spot, !e.offering.onDemandOnly, let spot = e.offering.spot {
+            return "spot −\(Format.percent(spot.discount)) indicative\(spot.verified ? "" : ", unverified") (as of \(spot.asOf))"
+        }
+        return nil
+    }
+
+    /// The sentence under a comparison that says what was assumed.
+    public static func line(_ w: Workload) -> String? {
+        if w.spot {
+            return "Spot: indicative discounts from the tables (unverified, dated; spot prices float and capacity can be reclaimed)."
+        }
+        guard w.commitment.term != .none else { return nil }
+        let sizing: String
+        if let u = w.commitment.utilisation { sizing = "sized so the baseline fills \(Format.percent(u)) of it" }
+        else if let a = w.commitment.amountPerHour { sizing = "\(Format.price(a))/h committed" }
+        else { sizing = "sized to each offering's steady baseline (lowest hourly usage)" }
+        return "Commitment: \(w.commitment.term.label)\(w.commitment.plan.map { " \($0)" } ?? ""), \(sizing); paid every hour used or not; "
+            + "it loses to on-demand below a utilisation of 1 − discount."
+    }
+
+    public static func json(_ e: Estimate) -> JSON {
+        guard let s = e.commitment else { return .null }
+        return .object([
+            ("term", .string(s.term.rawValue)),
+            ("plan", .string(s.planID)),
+            ("name", .string(s.planName)),
+            ("basis", .string(s.basis.rawValue)),
+            ("discount", .number(s.discount)),
+            ("coverage_per_hour", .number(s.coveragePerHour)),
+            ("committed_per_hour", .number(s.committedPerHour)),
+            ("committed_monthly", .number(s.committedMonthly)),
+            ("instances", s.instances.map { .number($0) } ?? .null),
+            ("covered_on_demand", .number(s.coveredOnDemand)),
+            ("on_demand_cost", .number(s.onDemandCost)),
+            ("utilisation", .number(s.utilisation)),
+            ("breakeven_utilisation", .number(s.breakEvenUtilisation)),
+            ("source", .string(s.source)),
+            ("as_of", .string(s.asOf.description)),
+            ("verified", .bool(s.verified)),
+        ])
+    }
+
+    public static func spotJSON(_ e: Estimate, _ w: Workload) -> JSON {
+        guard w.spot, e.feasible, !e.offering.onDemandOnly, let spot = e.offering.spot else { return .null }
+        return .object([("discount", .number(spot.discount)), ("source", .string(spot.source)),
+                        ("as_of", .string(spot.asOf.description)), ("verified", .bool(spot.verified))])
+    }
+
+    /// Extra CSV columns, present only when the workload asks for a commitment or spot.
+    public static let csvHeaders = ["commitment", "commitment_plan", "discount", "committed_monthly",
+                                    "on_demand_cost", "utilisation", "breakeven_utilisation", "discount_verified", "discount_as_of"]
+
+    public static func csvCells(_ e: Estimate, _ w: Workload) -> [CSV.Cell] {
+        if let s = e.commitment {
+            return [.text(s.term.rawValue), .text(s.planID), .number(s.discount), .number(s.committedMonthly),
+                    .number(s.onDemandCost), .number(s.utilisation), .number(s.breakEvenUtilisation),
+                    .text(s.verified ? "true" : "false"), .text(s.asOf.description)]
+        }
+        if w.spot, e.feasible, !e.offering.onDemandOnly, let spot = e.offering.spot {
+            return [.text("spot"), .text(""), .number(spot.discount), .number(nil), .number(nil), .number(nil), .number(nil),
+                    .text(spot.verified ? "true" : "false"), .text(spot.asOf.description)]
+        }
+        return [.text(w.commitment.term.rawValue), .text("")] + Array(repeating: CSV.Cell.number(nil), count: 5) + [.text(""), .text("")]
+    }
+}
