@@ -14,6 +14,7 @@ extension SweepParameter {
         case .peakToAverage: (.number, Ranges.peakToAverage)
         case .hours: (.number, Ranges.hours)
         case .instances: (.count, 1...1e6)
+        case .commitmentUtilisation: (.fraction, 0.01...1)
         }
         return try Fields.check(text, rawValue, kind, range, origin)
     }

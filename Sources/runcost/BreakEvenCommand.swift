@@ -23,9 +23,10 @@ struct BreakEvenCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try self.selection.resolve()
+        var selection = try self.selection.resolve()
+        selection.addOnDemandTwins()
         let (parameter, r) = try range.ranges(single: true, defaultPoints: [1024])[0]
-        if let baseline {
+        if let baseline, !selection.offerings.contains(where: { $0.id == baseline }) {
             let found = try selection.catalog.require(baseline, origin: .flag("--baseline"))
             guard selection.offerings.contains(where: { $0.id == found.id }) else {
                 throw InputError(.flag("--baseline"), "'\(baseline)' is not among the selected offerings")

@@ -16,3 +16,15 @@ func requireOptionOffered(_ o: Offering, _ w: Workload, _ spec: WorkloadSpec) th
     throw InputError(origin, "\(o.id) has \(what) in its pricing table"
         + (offered.isEmpty ? "" : "; it offers " + offered.joined(separator: ", ")))
 }
+
+extension Selection {
+    /// Sweeps and break-even searches draw each committed (or spot) offering next to its on-demand
+    /// twin (`<id>-on-demand`), so the crossover where the commitment starts to pay shows up.
+    mutating func addOnDemandTwins() {
+        guard workload.commitment.term != .none || workload.spot else { return }
+        offerings = offerings.flatMap { o -> [Offering] in
+            let offered = workload.spot ? o.spot != nil : o.commitmentPlan(for: workload.commitment) != nil
+            return offered ? [o, o.onDemandTwin] : [o.onDemandTwin]
+        }
+    }
+}

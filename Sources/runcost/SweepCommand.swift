@@ -23,7 +23,8 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try self.selection.resolve()
+        var selection = try self.selection.resolve()
+        selection.addOnDemandTwins()
         let ranges = try range.ranges(single: false, defaultPoints: [range.vary.count == 2 ? 60 : 50, 20])
         // Tables align columns over all rows, so they are held in memory: keep them readable.
         let cells = ranges.map(\.1.points).reduce(1, *)
