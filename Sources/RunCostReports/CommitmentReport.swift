@@ -79,3 +79,21 @@ public enum CommitmentText {
         return [.text(w.commitment.term.rawValue), .text("")] + Array(repeating: CSV.Cell.number(nil), count: 5) + [.text(""), .text("")]
     }
 }
+
+extension CommitmentText {
+    /// The discounts a sweep or break-even search used, each with its source and date, unverified
+    /// ones said so: "never applied silently".
+    public static func discountsUsed(_ offerings: [Offering], _ w: Workload) -> String? {
+        guard applies(w) else { return nil }
+        var lines: [String] = []
+        for o in offerings where !o.onDemandOnly {
+            if w.spot, let spot = o.spot {
+                lines.append("  \(o.id): spot \(Format.percent(spot.discount)) off, indicative\(spot.verified ? "" : ", UNVERIFIED") (as of \(spot.asOf), \(spot.source))")
+            } else if let plan = o.commitmentPlan(for: w.commitment), let d = plan.discounts[w.commitment.term] {
+                lines.append("  \(o.id): \(w.commitment.term.label) \(plan.name) \(Format.percent(d)) off\(plan.verified ? "" : ", UNVERIFIED") (as of \(plan.asOf), \(plan.source))")
+            }
+        }
+        guard !lines.isEmpty else { return nil }
+        return (line(w).map { $0 + "\n" } ?? "") + "Discounts used (each line has an '-on-demand' twin at list price):\n" + lines.joined(separator: "\n") + "\n"
+    }
+}

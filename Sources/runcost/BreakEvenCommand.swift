@@ -38,6 +38,7 @@ struct BreakEvenCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = report.text() + (selection.leftOutNote.map { "\n" + $0 + "\n" } ?? "")
+            + (CommitmentText.discountsUsed(selection.offerings, selection.workload).map { "\n" + $0 } ?? "")
         case .markdown: text = report.markdown()
         case .csv: text = report.csv()
         case .json: text = report.json()

@@ -47,6 +47,9 @@ struct SweepCommand: ParsableCommand {
             } else {
                 let report = SweepReport(offerings: selection.offerings, workload: selection.workload, parameter: parameter, range: r, layout: layout)
                 report.render(SweepReport.Output(rawValue: format.rawValue)!, emit: sink.write)
+                if format == .table || format == .markdown, let used = CommitmentText.discountsUsed(selection.offerings, selection.workload) {
+                    sink.write("\n" + used)
+                }
             }
         }
         try sink.finish()
