@@ -3,6 +3,7 @@ import RunCostCore
 /// The workload inputs the panel lists, in order.
 public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
+    case commitment   // none, 1y, 3y or spot: CommitmentStepping.swift
 
     var label: String {
         switch self {
@@ -19,6 +20,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "instances"
         case .freeTier: "free tier"
         case .arch: "arch"
+        case .commitment: "commitment"
         }
     }
 
@@ -34,7 +36,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch: nil
+        case .vcpu, .traffic, .freeTier, .arch, .commitment: nil
         }
     }
 
@@ -53,6 +55,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "a whole number or auto"
         case .freeTier: "on or off"
         case .arch: "x86, arm or any"
+        case .commitment: CommitmentStepping.example
         }
     }
 
@@ -77,6 +80,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: w.instances.map { Format.grouped($0) + " fixed" } ?? "auto"
         case .freeTier: w.freeTier ? "on" : "off"
         case .arch: w.arch?.rawValue ?? "any"
+        case .commitment: CommitmentStepping.display(w)
         }
     }
 }

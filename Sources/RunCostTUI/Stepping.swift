@@ -121,6 +121,8 @@ enum Stepping {
                 let order: [Arch?] = [nil, .x86, .arm]
                 let index = order.firstIndex { $0 == w.arch } ?? 0
                 w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .commitment:
+                CommitmentStepping.step(&w, up: up)
             }
         } catch {
             return .failure(error)
@@ -186,6 +188,8 @@ enum Stepping {
                     guard let arch = Arch(rawValue: word) else { return .failure(StepError("arch: expected x86, arm or any, got '\(text)'")) }
                     w.arch = arch
                 }
+            case .commitment:
+                if let problem = CommitmentStepping.parse(word, &w) { return .failure(StepError(problem)) }
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
@@ -215,7 +219,7 @@ extension Workload {
         case .peakToAverage: profile.peakMultiplier
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
-        case .traffic, .freeTier, .arch: 0
+        case .traffic, .freeTier, .arch, .commitment: 0
         }
     }
 }
