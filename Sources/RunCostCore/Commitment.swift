@@ -205,7 +205,10 @@ enum CommitmentPricing {
         var discounted = o
         discounted.billing = o.billing.discountingEligibleRates(by: 1 - d)
         let eligible = (onDemand - (Estimator.monthlyCost(discounted, base) ?? onDemand)) / d
-        let hourly = hourlyEligibleSpend(o, discounted, base, d, eligible: eligible)
+        // Sized to the baseline, only the quietest level matters (every level spends at least as
+        // much, so the coverage is used every hour): price that one slice instead of all of them.
+        let onlyBaseline = choice.utilisation == nil && choice.amountPerHour == nil
+        let hourly = hourlyEligibleSpend(o, discounted, base, d, eligible: eligible, quietestOnly: onlyBaseline)
 
         // Coverage K: the steady baseline (lowest hourly eligible spend while the service runs),
         // or sized from a utilisation, or from the committed amount.
@@ -222,7 +225,8 @@ enum CommitmentPricing {
         }
         // A commitment is paid for every hour of the month, even hours the service does not run.
         let paidHours = max(730, base.hoursPerMonth)
-        let covered = hourly.reduce(0) { $0 + min($1.spend, coverage) * $1.hours }
+        let covered = onlyBaseline ? min(eligible, coverage * base.hoursPerMonth)
+                                   : hourly.reduce(0) { $0 + min($1.spend, coverage) * $1.hours }
         let committedPerHour = coverage * (1 - d)
         let utilisation = coverage > 0 ? covered / (coverage * paidHours) : 0
         return .success(CommitmentSummary(
@@ -236,9 +240,10 @@ enum CommitmentPricing {
     /// level is priced as a steady slice of the month, then the slices are scaled to the month's
     /// eligible total (so free tiers and volume tiers stay the month's).
     static func hourlyEligibleSpend(_ o: Offering, _ discounted: Offering, _ w: Workload, _ d: Double,
-                                    eligible: Double) -> [(spend: Double, hours: Double)] {
-        let levels = w.profile.levels.filter { $0.share > 0 }
+                                    eligible: Double, quietestOnly: Bool) -> [(spend: Double, hours: Double)] {
+        var levels = w.profile.levels.filter { $0.share > 0 }   // sorted by load, quietest first
         guard levels.count > 1 else { return [(eligible / w.hoursPerMonth, w.hoursPerMonth)] }
+        if quietestOnly { levels = [levels[0]] }
         var slices: [(spend: Double, hours: Double)] = []
         for level in levels {
             var slice = w
@@ -246,12 +251,13 @@ enum CommitmentPricing {
             slice.traffic = .constant
             slice.hoursPerMonth = w.hoursPerMonth * level.share
             slice.requestsPerMonth = w.requestsPerMonth * level.multiplier * level.share
+            slice.freeTier = false    // a slice must not get the month's whole allowance
             let full = Estimator.monthlyCost(o, slice) ?? 0
             let cut = Estimator.monthlyCost(discounted, slice) ?? full
             slices.append(((full - cut) / d, slice.hoursPerMonth))
         }
         let total = slices.reduce(0) { $0 + $1.spend }
-        let scale = total > 0 ? eligible / total : 0
+        let scale = quietestOnly ? 1 : total > 0 ? eligible / total : 0
         return slices.map { ($0.spend * scale / $0.hours, $0.hours) }
     }
 }

@@ -25,3 +25,16 @@ import RunCostCore
         #expect(e.message.contains("did you mean '1y'"))
     }
 }
+
+extension CommitmentControlTests {
+    @Test func thePaneShowsTheControlAndTheTablePricesIt() throws {
+        var m = try Fixture.model()
+        let before = m.cost("aws-ec2-m5.large")
+        m.edit { $0.workload.commitment = CommitmentChoice(term: .oneYear) }
+        let screen = Fixture.text(m, 120, 40)
+        #expect(screen.contains("commitment"))
+        #expect(screen.contains("1y"))
+        let after = m.cost("aws-ec2-m5.large")
+        if let before, let after { #expect(abs(after - before * 0.68) < 0.01) } else { Issue.record("m5.large not priced") }
+    }
+}
