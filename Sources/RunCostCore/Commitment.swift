@@ -91,6 +91,8 @@ public struct CommitmentSummary: Sendable, Equatable {
     public var coveredOnDemand: Double
     /// The month's cost with no commitment.
     public var onDemandCost: Double
+    /// The part of it the plan's discount applies to.
+    public var eligibleOnDemand: Double
     /// Share of the paid coverage the workload used.
     public var utilisation: Double
     /// Below this utilisation the commitment loses to on-demand: 1 − d.
@@ -158,7 +160,11 @@ enum CommitmentPricing {
         switch figures(o, base, w.commitment) {
         case .failure(let problem): return problem
         case .success(let s):
-            if let problem = Estimator.evaluate(o, base, &ledger) { return problem }
+            // Idle capacity the commitment covers is paid at the discounted rate.
+            let coveredShare = s.eligibleOnDemand > 0 ? min(1, s.coveredOnDemand / s.eligibleOnDemand) : 0
+            var scaled = IdleScalingLedger(inner: ledger, factor: 1 - s.discount * coveredShare)
+            if let problem = Estimator.evaluate(o, base, &scaled) { return problem }
+            ledger = scaled.inner
             let money = Money(currency: o.currency)
             let what = "\(s.term.label) \(s.planName)"
             let sized = s.instances.map { "\(Format.grouped($0)) instance\($0 == 1 ? "" : "s") reserved, " } ?? ""
@@ -184,7 +190,9 @@ enum CommitmentPricing {
         var cheap = o
         cheap.billing = o.billing.discountingEligibleRates(by: 1 - spot.discount)
         _ = Estimator.evaluate(cheap, base, &discounted)
-        _ = Estimator.evaluate(o, base, &ledger)
+        var scaled = IdleScalingLedger(inner: ledger, factor: 1 - spot.discount)
+        _ = Estimator.evaluate(o, base, &scaled)
+        ledger = scaled.inner
         let saving = onDemand.total - discounted.total
         ledger.charge(-saving, LineItem(
             name: "Spot discount (indicative\(spot.verified ? "" : ", unverified"), as of \(spot.asOf))",
@@ -232,7 +240,7 @@ enum CommitmentPricing {
         return .success(CommitmentSummary(
             term: choice.term, planID: plan.id, planName: plan.name, basis: plan.basis, discount: d,
             coveragePerHour: coverage, committedPerHour: committedPerHour, committedMonthly: committedPerHour * paidHours,
-            instances: instances, coveredOnDemand: covered, onDemandCost: onDemand, utilisation: utilisation,
+            instances: instances, coveredOnDemand: covered, onDemandCost: onDemand, eligibleOnDemand: eligible, utilisation: utilisation,
             source: plan.source, asOf: plan.asOf, verified: plan.verified))
     }
 
@@ -278,4 +286,13 @@ extension Format {
     public static func percent(_ fraction: Double) -> String {
         grouped(fraction * 100, maxFractionDigits: 2) + "%"
     }
+}
+
+/// Passes charges through and scales idle cost: idle capacity bought at a discount is worth less.
+struct IdleScalingLedger<Inner: Ledger>: Ledger {
+    var inner: Inner
+    let factor: Double
+    @inline(__always) mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { inner.charge(cost, item()) }
+    @inline(__always) mutating func idle(_ cost: Double) { inner.idle(cost * factor) }
+    @inline(__always) mutating func note(_ text: @autoclosure () -> String) { inner.note(text()) }
 }

@@ -58,4 +58,24 @@ enum CommitmentLoader {
         }
         return (source, asOf)
     }
+
+    /// The `commitments:` and `spot:` blocks as the loader reads them back (PricingWriter).
+    static func yaml(_ o: Offering) -> String {
+        var out = ""
+        if !o.commitments.isEmpty {
+            out += "    commitments:\n"
+            for plan in o.commitments {
+                let discounts = [CommitmentTerm.oneYear, .threeYear].compactMap { term in
+                    plan.discounts[term].map { "\(term.rawValue): \(YAMLText.number($0))" }
+                }
+                out += "      - plan: \(YAMLText.quoted(plan.id))\n        name: \(YAMLText.quoted(plan.name))\n"
+                out += "        basis: \(plan.basis.rawValue)\n        discount: {\(discounts.joined(separator: ", "))}\n"
+                out += "        source: \(YAMLText.quoted(plan.source))\n        as_of: \(plan.asOf)\n        verified: \(plan.verified)\n"
+            }
+        }
+        if let spot = o.spot {
+            out += "    spot: {discount: \(YAMLText.number(spot.discount)), source: \(YAMLText.quoted(spot.source)), as_of: \(spot.asOf), verified: \(spot.verified)}\n"
+        }
+        return out
+    }
 }
