@@ -24,6 +24,13 @@ enum CommitmentStepping {
         return nil
     }
 
+    /// Said whenever the control changes: the discounts are table figures, most of them unverified.
+    static func notice(_ w: Workload) -> String {
+        if w.spot { return "Spot: indicative, unverified discounts; offerings without spot are infeasible. Enter on a row explains." }
+        if w.commitment.term == .none { return "On-demand prices." }
+        return "\(w.commitment.term.label) commitment sized to the baseline; most discounts are unverified planning figures (Enter on a row shows each)."
+    }
+
     static func set(_ choice: String, _ w: inout Workload) {
         w.spot = choice == "spot"
         w.commitment = CommitmentChoice(term: CommitmentTerm(rawValue: choice) ?? .none)

@@ -38,3 +38,13 @@ extension CommitmentControlTests {
         if let before, let after { #expect(abs(after - before * 0.68) < 0.01) } else { Issue.record("m5.large not priced") }
     }
 }
+
+extension CommitmentControlTests {
+    @Test func steppingSaysTheDiscountsAreUnverified() throws {
+        var m = try Fixture.model()
+        m.field = .commitment
+        m.step(up: true)
+        #expect(m.workload.commitment.term == .oneYear)
+        #expect(m.message?.text.contains("unverified") == true)
+    }
+}
