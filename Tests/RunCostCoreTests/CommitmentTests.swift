@@ -34,6 +34,14 @@ import Testing
         #expect(abs(s.breakEvenUtilisation - 0.68) < 1e-12)
     }
 
+    @Test func idleCapacityCountsAtTheCommittedRate() {
+        // 10M requests a month is 3.8052 req/s on an instance that serves 14: 72.82% of the $70.08
+        // instance is idle, $51.03 on demand; covered by a 32% plan it cost 68% of that, $34.70.
+        let o = Self.vm(0.096)
+        #expect(cents(Estimator.estimate(o, Self.steady).idleCost) == 51.03)
+        #expect(cents(Estimator.estimate(o, Self.committed(Self.steady)).idleCost) == 34.70)
+    }
+
     @Test func m5LargeOneAndThreeYears() {
         // $0.096 × 730 = $70.08; × 0.68 = $47.6544; × 0.35 = $24.528.
         #expect(cents(Estimator.estimate(Self.vm(0.096), Self.committed(Self.steady)).monthlyCost) == 47.65)
