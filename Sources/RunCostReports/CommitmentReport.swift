@@ -97,3 +97,18 @@ extension CommitmentText {
         return (line(w).map { $0 + "\n" } ?? "") + "Discounts used (each line has an '-on-demand' twin at list price):\n" + lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension CommitmentText {
+    /// `pricing show` lines: each plan and the spot discount with its date, source and status.
+    public static func detail(_ o: Offering) -> String {
+        var out = ""
+        for plan in o.commitments {
+            let terms = [CommitmentTerm.oneYear, .threeYear].compactMap { t in plan.discounts[t].map { "\(t.rawValue) \(Format.percent($0))" } }
+            out += "  commitment \(plan.id) (\(plan.name), \(plan.basis.rawValue)): \(terms.joined(separator: ", ")) off; as_of \(plan.asOf), source \(plan.source)\(plan.verified ? "" : "  [UNVERIFIED]")\n"
+        }
+        if let spot = o.spot {
+            out += "  spot: \(Format.percent(spot.discount)) off, indicative; as_of \(spot.asOf), source \(spot.source)\(spot.verified ? "" : "  [UNVERIFIED]")\n"
+        }
+        return out
+    }
+}
