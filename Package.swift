@@ -18,17 +18,22 @@ let package = Package(
         .target(name: "RunCostFiles", dependencies: ["RunCostCore", .product(name: "Yams", package: "Yams")]),
         // Deterministic renderers: table, CSV, JSON, Markdown, SVG.
         .target(name: "RunCostReports", dependencies: ["RunCostCore"]),
+        // Build-time tool and plugin that compile pricing/*.yaml into RunCostBundledTables, so the
+        // binary carries its tables (and can never drift from pricing/).
+        .executableTarget(name: "runcost-embed-pricing", dependencies: ["RunCostFiles"]),
+        .plugin(name: "EmbedPricingTables", capability: .buildTool(), dependencies: ["runcost-embed-pricing"]),
+        .target(name: "RunCostBundledTables", dependencies: ["RunCostCore", "RunCostFiles"], plugins: ["EmbedPricingTables"]),
         // ncursesw, wide-character build (see Sources/CNcursesw/shim.h).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // Elm-style what-if screen; only Terminal.swift touches ncurses.
         .target(name: "RunCostTUI", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "CNcursesw"]),
         .executableTarget(name: "runcost", dependencies: [
-            "RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI",
+            "RunCostCore", "RunCostFiles", "RunCostBundledTables", "RunCostReports", "RunCostTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "runcost-bench", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI"]),
         .testTarget(name: "RunCostCoreTests", dependencies: ["RunCostCore"]),
-        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles"]),
+        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostBundledTables"]),
         .testTarget(name: "RunCostReportsTests", dependencies: ["RunCostCore", "RunCostReports"]),
         .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI"]),
         // Fixtures are read by path (expected outputs), not bundled.

@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -55,94 +56,107 @@ extern int wcwidth(wchar_t c);
 static inline int rc_wcwidth(wchar_t c) { return wcwidth(c); }
 
 // ---- Signals -------------------------------------------------------------
-// Termination signals only set a flag (async-signal-safe); the run loop polls
-// it after each read timeout and restores the terminal on the normal path.
-// These statics are private to each translation unit, so only one Swift file
-// (Terminal.swift) may use them.
+// Stateless helpers only. A `static` variable here would exist once per translation unit that
+// includes this header (a release build held two signal flags: the handler set one, the loop read
+// the other), so the state lives in one block that Swift allocates (SignalGuard.swift) and passes in.
 
-static volatile sig_atomic_t rc_pending_signal_number = 0;
-static volatile sig_atomic_t rc_curses_is_active = 0;
+#define RC_SIGNAL_SLOTS 65  // Covers every signal number on Linux (NSIG) and Darwin.
 
-// A function-local static: Swift's importer does not emit file-scope tentative definitions.
-static inline struct sigaction *rc_saved_action(int sig) {
-    static struct sigaction saved[NSIG];
-    return &saved[sig];
+typedef struct {
+    volatile sig_atomic_t pending_signal;
+    volatile sig_atomic_t curses_active;
+    sigset_t saved_mask;
+    struct sigaction saved[RC_SIGNAL_SLOTS];
+} rc_signal_state;
+
+static inline int rc_load_flag(const volatile sig_atomic_t *flag) { return (int)*flag; }
+static inline void rc_store_flag(volatile sig_atomic_t *flag, int value) { *flag = value; }
+
+/// Installs `handler` for `sig`, keeping the previous action in the state. No SA_RESTART, so a
+/// signal cuts the read timeout short; crash handlers run on the runtime's alternate stack, if any.
+static inline void rc_install_handler(rc_signal_state *state, int sig, void (*handler)(int), int on_alternate_stack) {
+    if (sig <= 0 || sig >= RC_SIGNAL_SLOTS) return;
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = on_alternate_stack ? SA_ONSTACK : 0;
+    action.sa_handler = handler;
+    sigaction(sig, &action, &state->saved[sig]);
 }
 
-static const int rc_termination_signals[] = {SIGTERM, SIGHUP, SIGINT};
-static const int rc_crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
-#define RC_COUNT(array) ((int)(sizeof(array) / sizeof((array)[0])))
-
-static inline void rc_on_termination_signal(int sig) {
-    rc_pending_signal_number = sig;
+static inline void rc_restore_handler(rc_signal_state *state, int sig) {
+    if (sig <= 0 || sig >= RC_SIGNAL_SLOTS) return;
+    sigaction(sig, &state->saved[sig], NULL);
 }
 
-// Trade-off: endwin() is not async-signal-safe, but the process is dying
-// anyway and leaving the user's terminal in raw mode is worse. After that the
-// previous handler (default, or the Swift runtime's backtracer) is reinstated
-// and the signal raised again, unblocked so it runs now. A signal sent with
-// kill(1) is no fault, and a handler may return from it: then the default
-// action ends the process, so the program never runs on without curses.
-static inline void rc_on_crash_signal(int sig) {
-    if (rc_curses_is_active) {
-        rc_curses_is_active = 0;
-        endwin();
-    }
-    sigaction(sig, rc_saved_action(sig), NULL);
-    sigset_t this_signal;
-    sigemptyset(&this_signal);
-    sigaddset(&this_signal, sig);
-    sigprocmask(SIG_UNBLOCK, &this_signal, NULL);
-    raise(sig);
-    signal(sig, SIG_DFL);
-    raise(sig);
+/// True when `sig` is ignored now (e.g. SIGHUP under nohup): such a signal ends nothing.
+static inline int rc_signal_is_ignored(int sig) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return 0;
+    return current.sa_handler == SIG_IGN;
 }
 
-// The signal mask found at start-up: a parent may hand down blocked termination signals (threads
-// of libdispatch block them, and children spawned from such a thread inherit the mask), which
-// would leave SIGTERM and SIGHUP pending forever instead of restoring the terminal.
-static inline sigset_t *rc_saved_mask(void) {
-    static sigset_t saved;
-    return &saved;
-}
-
-static inline void rc_install_signal_handlers(void) {
-    rc_pending_signal_number = 0;
+/// Unblocks the termination signals, keeping the mask found at start-up: a parent may hand down
+/// blocked signals (threads of libdispatch block them, and children spawned from such a thread
+/// inherit the mask), which would leave SIGTERM and SIGHUP pending forever.
+static inline void rc_unblock_termination(rc_signal_state *state) {
     sigset_t termination;
     sigemptyset(&termination);
     sigaddset(&termination, SIGTERM);
     sigaddset(&termination, SIGHUP);
     sigaddset(&termination, SIGINT);
-    pthread_sigmask(SIG_UNBLOCK, &termination, rc_saved_mask());
+    pthread_sigmask(SIG_UNBLOCK, &termination, &state->saved_mask);
+}
+
+static inline void rc_restore_mask(rc_signal_state *state) {
+    pthread_sigmask(SIG_SETMASK, &state->saved_mask, NULL);
+}
+
+/// From a handler: gives the terminal back once. endwin() is not async-signal-safe, but the process
+/// is dying anyway and leaving the user's terminal in raw mode is worse.
+static inline void rc_end_curses_from_handler(rc_signal_state *state) {
+    if (state->curses_active) {
+        state->curses_active = 0;
+        endwin();
+    }
+}
+
+/// From a handler: raises `sig` again with `action` in place (the previous handler, e.g. the Swift
+/// runtime's backtracer, or SIG_DFL), unblocked so it runs now. A handler may return from a signal
+/// sent with kill(1); then the default action ends the process, so it never runs on without curses.
+static inline void rc_reraise(int sig, const struct sigaction *action) {
+    sigaction(sig, action, NULL);
+    sigset_t this_signal;
+    sigemptyset(&this_signal);
+    sigaddset(&this_signal, sig);
+    pthread_sigmask(SIG_UNBLOCK, &this_signal, NULL);
+    raise(sig);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void rc_reraise_previous(rc_signal_state *state, int sig) {
+    if (sig <= 0 || sig >= RC_SIGNAL_SLOTS) return;
+    rc_reraise(sig, &state->saved[sig]);
+}
+
+/// From a handler: the default action (end the process, with a core for SIGQUIT), no other handler.
+static inline void rc_reraise_default(int sig) {
     struct sigaction action;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // No SA_RESTART: a signal should cut the read timeout short.
-    action.sa_handler = rc_on_termination_signal;
-    for (int i = 0; i < RC_COUNT(rc_termination_signals); i++) {
-        int sig = rc_termination_signals[i];
-        sigaction(sig, &action, rc_saved_action(sig));
-    }
-    action.sa_flags = SA_ONSTACK;  // Uses the runtime's alternate stack, if any (stack overflow).
-    action.sa_handler = rc_on_crash_signal;
-    for (int i = 0; i < RC_COUNT(rc_crash_signals); i++) {
-        int sig = rc_crash_signals[i];
-        sigaction(sig, &action, rc_saved_action(sig));
-    }
+    action.sa_flags = 0;
+    action.sa_handler = SIG_DFL;
+    rc_reraise(sig, &action);
 }
 
-static inline void rc_restore_signal_handlers(void) {
-    pthread_sigmask(SIG_SETMASK, rc_saved_mask(), NULL);
-    for (int i = 0; i < RC_COUNT(rc_termination_signals); i++) {
-        int sig = rc_termination_signals[i];
-        sigaction(sig, rc_saved_action(sig), NULL);
-    }
-    for (int i = 0; i < RC_COUNT(rc_crash_signals); i++) {
-        int sig = rc_crash_signals[i];
-        sigaction(sig, rc_saved_action(sig), NULL);
-    }
-}
+// ---- Input ---------------------------------------------------------------
 
-static inline int rc_pending_signal(void) { return (int)rc_pending_signal_number; }
-static inline void rc_set_curses_active(int active) { rc_curses_is_active = active; }
+/// The state of input `fd` right now, without waiting: 1 when the terminal is gone (hang-up,
+/// error, closed descriptor), 2 when it is readable, 0 when nothing is waiting.
+static inline int rc_poll_input(int fd) {
+    struct pollfd entry = { .fd = fd, .events = POLLIN, .revents = 0 };
+    if (poll(&entry, 1, 0) < 0) return 0;
+    if (entry.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    return (entry.revents & POLLIN) ? 2 : 0;
+}
 
 #endif

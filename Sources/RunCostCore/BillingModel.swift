@@ -19,6 +19,8 @@ public enum BillingModel: Sendable, Equatable {
         case .perRequest(var p):
             p.requestPrice *= f; p.gbSecond = p.gbSecond?.scaled(by: f); p.vcpuSecond = p.vcpuSecond.map { $0 * f }
             p.ephemeralStorage?.gbSecond *= f
+            p.provisionedConcurrency?.gbSecond *= f; p.provisionedConcurrency?.durationGBSecond *= f
+            p.snapStart?.cacheGBSecond *= f; p.snapStart?.restoreGB *= f
             return .perRequest(p)
         case .sharedInstance(var p):
             p.vcpuSecond *= f; p.gibSecond *= f; p.requestPrice *= f
@@ -29,6 +31,7 @@ public enum BillingModel: Sendable, Equatable {
             return .cpuTime(p)
         case .provisioned(var p):
             p.rate = p.rate.scaled(by: f); p.monthlyCap = p.monthlyCap.map { $0 * f }; p.fixedMonthlyFee *= f
+            p.rules = p.rules.scaled(by: f)
             return .provisioned(p)
         }
     }
@@ -98,6 +101,9 @@ public struct PerRequestPricing: Sendable, Equatable {
     public var minimumMemoryMiB: Double = 0
     public var free = FreeAllowance()
     public var ephemeralStorage: EphemeralStorage?
+    /// Keeping warm (KeepWarm.swift): Lambda Provisioned Concurrency and SnapStart.
+    public var provisionedConcurrency: ProvisionedConcurrencyPricing?
+    public var snapStart: SnapStartPricing?
 
     public struct EphemeralStorage: Sendable, Equatable {
         public var includedMiB: Double
@@ -189,6 +195,8 @@ public struct ProvisionedPricing: Sendable, Equatable {
     public var fixedMonthlyFee: Double = 0
     public var fixedFeeName: String = "Fixed monthly fee"
     public var minInstances: Double = 1
+    /// Burstable CPU, reserved memory, scaling limits, attached costs, discounts, jobs, free allowances.
+    public var rules = ProvisionedRules()
 
     public init(rate: Rate) { self.rate = rate }
 }

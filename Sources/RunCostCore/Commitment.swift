@@ -87,8 +87,11 @@ public struct CommitmentSummary: Sendable, Equatable {
     public var committedMonthly: Double
     /// Reserved instances, for an instance-based plan.
     public var instances: Double?
-    /// On-demand spend the commitment replaced this month.
+    /// On-demand spend the commitment replaced this month, at list price.
     public var coveredOnDemand: Double
+    /// The sustained-use discount the covered usage would have earned and no longer does (GCP:
+    /// sustained-use discounts do not apply to usage a committed-use discount covers); 0 elsewhere.
+    public var sustainedUseWithdrawn: Double = 0
     /// The month's cost with no commitment.
     public var onDemandCost: Double
     /// The part of it the plan's discount applies to.
@@ -122,13 +125,18 @@ extension Offering {
 
 extension BillingModel {
     /// The same prices with every rate a commitment or spot discount covers multiplied by
-    /// `factor`: compute time (duration, vCPU, memory, instance hours), not per-request charges
-    /// (AWS: "no discount on Requests") nor fixed fees such as a cluster's management fee.
+    /// `factor`: compute time (duration, vCPU, memory, instance hours) and Lambda Provisioned
+    /// Concurrency (AWS: Compute Savings Plans cover "Duration, Provisioned Concurrency, and Duration
+    /// (Provisioned Concurrency)"), not per-request charges ("no discount on Requests"), SnapStart,
+    /// fixed fees such as a cluster's management fee, nor what is attached to an instance rather
+    /// than its compute: boot disks, public IPv4 addresses, task storage, and burstable surplus
+    /// CPU, billed per vCPU-hour apart from the instance rate the plans discount.
     func discountingEligibleRates(by factor: Double) -> BillingModel {
         switch self {
         case .perRequest(var p):
             p.gbSecond = p.gbSecond?.scaled(by: factor); p.vcpuSecond = p.vcpuSecond.map { $0 * factor }
             p.ephemeralStorage?.gbSecond *= factor
+            p.provisionedConcurrency?.gbSecond *= factor; p.provisionedConcurrency?.durationGBSecond *= factor
             return .perRequest(p)
         case .sharedInstance(var p):
             p.vcpuSecond *= factor; p.gibSecond *= factor
@@ -148,6 +156,7 @@ extension BillingModel {
 /// the on-demand line items are charged first, then the option's own lines adjust them, so the
 /// explaining and the summing paths still share one formula.
 enum CommitmentPricing {
+    @inline(never)   // kept out of the sweep kernel's inlined path, like evaluateKeptWarm
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         var base = w
         base.commitment = CommitmentChoice()
@@ -176,6 +185,12 @@ enum CommitmentPricing {
                 name: "On-demand usage covered by the commitment", quantity: s.coveredOnDemand, unit: o.currency,
                 unitPrice: -1, cost: -s.coveredOnDemand,
                 formula: "eligible usage up to \(money.price(s.coveragePerHour))/h each hour; utilisation \(Format.percent(s.utilisation)), break-even \(Format.percent(s.breakEvenUtilisation))"))
+            if s.sustainedUseWithdrawn > 0 {
+                ledger.charge(s.sustainedUseWithdrawn, LineItem(
+                    name: "Sustained-use discount withdrawn on covered usage", quantity: s.sustainedUseWithdrawn, unit: o.currency,
+                    unitPrice: 1, cost: s.sustainedUseWithdrawn,
+                    formula: "sustained-use discounts do not apply to usage a committed-use discount covers: \(money.money(s.coveredOnDemand)) covered at list × the month's sustained-use share given back = \(money.money(s.sustainedUseWithdrawn))"))
+            }
             ledger.idle(s.committedMonthly * max(0, 1 - s.utilisation))
             ledger.note(s.verified
                 ? "\(what): \(Format.percent(s.discount)) off eligible rates (source \(s.source), as of \(s.asOf))."
@@ -210,9 +225,14 @@ enum CommitmentPricing {
         guard let onDemand = Estimator.monthlyCost(o, base) else {
             return .failure(Estimator.infeasibility(o, base) ?? .noCapacity)
         }
+        // The commitment is sized and credited at list price: a sustained-use discount (GCP) is
+        // earned only by usage the commitment does not cover, so it is given back for the covered part.
+        let sustainedUse = o.sustainedUseRules
+        let o = o.withoutSustainedUse
+        let listOnDemand = Estimator.monthlyCost(o, base) ?? onDemand
         var discounted = o
         discounted.billing = o.billing.discountingEligibleRates(by: 1 - d)
-        let eligible = (onDemand - (Estimator.monthlyCost(discounted, base) ?? onDemand)) / d
+        let eligible = (listOnDemand - (Estimator.monthlyCost(discounted, base) ?? listOnDemand)) / d
         // Sized to the baseline, only the quietest level matters (every level spends at least as
         // much, so the coverage is used every hour): price that one slice instead of all of them.
         let onlyBaseline = choice.utilisation == nil && choice.amountPerHour == nil
@@ -237,10 +257,15 @@ enum CommitmentPricing {
                                    : hourly.reduce(0) { $0 + min($1.spend, coverage) * $1.hours }
         let committedPerHour = coverage * (1 - d)
         let utilisation = coverage > 0 ? covered / (coverage * paidHours) : 0
+        // Covered usage is taken as running every hour the service does: the discount it forgoes is
+        // its list price less that of an instance running those hours under sustained use (usage
+        // above the baseline runs fewer hours and forgoes less, so this errs high).
+        let withdrawn = sustainedUse.map { covered * (1 - $0.sustainedHours(base.hoursPerMonth, monthHours: monthHours) / base.hoursPerMonth) } ?? 0
         return .success(CommitmentSummary(
             term: choice.term, planID: plan.id, planName: plan.name, basis: plan.basis, discount: d,
             coveragePerHour: coverage, committedPerHour: committedPerHour, committedMonthly: committedPerHour * paidHours,
-            instances: instances, coveredOnDemand: covered, onDemandCost: onDemand, eligibleOnDemand: eligible, utilisation: utilisation,
+            instances: instances, coveredOnDemand: covered, sustainedUseWithdrawn: withdrawn, onDemandCost: onDemand,
+            eligibleOnDemand: eligible, utilisation: utilisation,
             source: plan.source, asOf: plan.asOf, verified: plan.verified))
     }
 
@@ -278,6 +303,23 @@ extension Estimator {
         base.commitment = CommitmentChoice()
         if case .success(let s) = CommitmentPricing.figures(o, base, w.commitment) { return s }
         return nil
+    }
+}
+
+extension Offering {
+    /// The sustained-use rule of a provisioned offering, if it has one.
+    var sustainedUseRules: ProvisionedRules.Values? {
+        guard case .provisioned(let p) = billing, p.rules.sustainedUse != nil else { return nil }
+        return p.rules.values
+    }
+
+    /// The same offering billed at list price, without its sustained-use discount.
+    var withoutSustainedUse: Offering {
+        guard case .provisioned(var p) = billing, p.rules.sustainedUse != nil else { return self }
+        var copy = self
+        p.rules.sustainedUse = nil
+        copy.billing = .provisioned(p)
+        return copy
     }
 }
 

@@ -88,6 +88,22 @@ public enum Format {
         mib * (1 + 1e-9) >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB" : grouped(mib, maxFractionDigits: 2) + "MB"
     }
 
+    /// `value` rounded to `digits` significant digits, landing on the double nearest that decimal
+    /// (one exact power-of-ten product or quotient), so `2.499999999999999` becomes `2.5` and
+    /// `9999999.999999998` becomes `10000000`.
+    public static func significant(_ value: Double, digits: Int) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let shift = digits - 1 - Int(log10(abs(value)).rounded(.down))
+        guard shift > -300, shift < 300 else { return value }
+        if shift >= 0 {
+            let scale = pow(10, Double(shift))
+            guard scale.isFinite, abs(value) * scale < 9e15 else { return value }
+            return (value * scale).rounded() / scale
+        }
+        let scale = pow(10, Double(-shift))
+        return (value / scale).rounded() * scale
+    }
+
     /// Counts with a metric suffix: `3M`, `1.5B`, `250k`.
     public static func count(_ value: Double) -> String {
         let a = abs(value) * (1 + 1e-9)

@@ -13,6 +13,11 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case noCommitment(term: CommitmentTerm)
     case noSpot
     case spotWithCommitment
+    case coldStartsUnknown(limit: Double)
+    case coldStartsOverLimit(share: Double, limit: Double)
+    case instanceTooSmallAfterReserve(memoryMiB: Double, instanceMiB: Double, reservedMiB: Double)
+    case overMaxInstances(needed: Double, max: Double)
+    case jobsOnly
 
     public var description: String {
         switch self {
@@ -40,6 +45,16 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "no spot or preemptible capacity is offered for it in the pricing table"
         case .spotWithCommitment:
             "commitments do not cover spot capacity; choose --spot or --commitment"
+        case let .coldStartsUnknown(limit):
+            "no sourced keep-alive time to hold cold starts to \(ColdStartFormat.percent(limit))"
+        case let .coldStartsOverLimit(share, limit):
+            "cold starts \(ColdStartFormat.percent(share)) exceed the \(ColdStartFormat.percent(limit)) limit and the table prices no way to keep instances warm"
+        case let .instanceTooSmallAfterReserve(m, i, r):
+            "needs \(Format.memory(m)) of memory; an instance has \(Format.memory(i)), of which the system keeps \(Format.memory(r))"
+        case let .overMaxInstances(n, m):
+            "needs \(Format.grouped(n)) instances at the peak; the plan allows at most \(Format.grouped(m))"
+        case .jobsOnly:
+            "runs jobs only; set run: job (--run job) to price it"
         }
     }
 }

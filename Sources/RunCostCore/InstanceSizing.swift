@@ -9,7 +9,7 @@ public struct VCPUForMemory: Sendable, Equatable {
     /// Sorted by `aboveMiB`, lowest first.
     public var steps: [Step]
 
-    public init(_ steps: [Step]) { self.steps = steps.sorted { $0.aboveMiB < $1.aboveMiB } }
+    public init(steps: [Step]) { self.steps = steps.sorted { $0.aboveMiB < $1.aboveMiB } }
 
     /// The vCPU of the highest step whose threshold `memoryMiB` exceeds, or nil below every step.
     @inline(__always) public func vcpu(forMemoryMiB memoryMiB: Double) -> Double? {

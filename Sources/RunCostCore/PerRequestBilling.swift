@@ -17,7 +17,13 @@ extension PerRequestPricing {
         let requests = w.requestsPerMonth
         let seconds = billedDuration(w.duration)
         let gb = memory / 1024
-        let freeRequests = w.freeTier ? free.requests : 0
+        // With Provisioned Concurrency, part of the duration is billed at its own price and the
+        // free tier does not apply (KeepWarm.swift).
+        let environments = provisionedEnvironments(w)
+        let warmShare = environments > 0 ? provisionedShare(w, environments: environments, seconds: seconds) : 0
+        let onDemand = requests * (1 - warmShare)
+        let freeTier = w.freeTier && environments == 0
+        let freeRequests = freeTier ? free.requests : 0
         ledger.note("billed \(Format.duration(seconds)) × \(Format.memory(memory)) per request")
 
         let billableRequests = max(0, requests - freeRequests)
@@ -27,35 +33,39 @@ extension PerRequestPricing {
             formula: freeFormula(requests, freeRequests, "requests") + " × " + money.perMillion(requestPrice)))
 
         if let gbSecond {
-            let gbSeconds = requests * seconds * gb
-            let freeGBs = w.freeTier ? free.gbSeconds : 0
+            let gbSeconds = onDemand * seconds * gb
+            let freeGBs = freeTier ? free.gbSeconds : 0
             let billable = max(0, gbSeconds - freeGBs)
             if gbSecond.tiers.count == 1 {
                 let price = gbSecond.tiers[0].price
                 ledger.charge(billable * price, LineItem(
                     name: "Compute (GB-seconds)", quantity: billable, unit: "GB-s", unitPrice: price, cost: billable * price,
-                    formula: computeFormula(requests, seconds, gb, freeGBs, "GB") + " × " + money.price(price)))
+                    formula: computeFormula(onDemand, seconds, gb, freeGBs, "GB") + " × " + money.price(price)))
             } else {
                 // One line per volume tier actually reached.
                 ledger.charge(gbSecond.cost(of: billable), LineItem(
                     name: "Compute (GB-seconds)", quantity: billable, unit: "GB-s",
                     unitPrice: billable > 0 ? gbSecond.cost(of: billable) / billable : gbSecond.tiers[0].price,
                     cost: gbSecond.cost(of: billable),
-                    formula: computeFormula(requests, seconds, gb, freeGBs, "GB") + " = "
-                        + gbSecond.split(billable).map { "\(Format.grouped($0.quantity)) × \(money.price($0.tier.price))" }
-                            .joined(separator: " + ")))
+                    formula: computeFormula(onDemand, seconds, gb, freeGBs, "GB") + " = "
+                        + (billable > 0 ? gbSecond.split(billable).map { "\(Format.grouped($0.quantity)) × \(money.price($0.tier.price))" }
+                            .joined(separator: " + ") : "nothing to bill")))
             }
         }
 
         if let vcpuSecond {
             let vcpu = vcpuForMemory?.vcpu(forMemoryMiB: memory) ?? vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
-            let vcpuSeconds = requests * seconds * vcpu
-            let freeVCPUs = w.freeTier ? free.vcpuSeconds : 0
+            let vcpuSeconds = onDemand * seconds * vcpu
+            let freeVCPUs = freeTier ? free.vcpuSeconds : 0
             let billable = max(0, vcpuSeconds - freeVCPUs)
             ledger.charge(billable * vcpuSecond, LineItem(
                 name: "Compute (vCPU-seconds)", quantity: billable, unit: "vCPU-s", unitPrice: vcpuSecond,
                 cost: billable * vcpuSecond,
-                formula: computeFormula(requests, seconds, vcpu, freeVCPUs, "vCPU") + " × " + money.price(vcpuSecond)))
+                formula: computeFormula(onDemand, seconds, vcpu, freeVCPUs, "vCPU") + " × " + money.price(vcpuSecond)))
+        }
+
+        if let pc = provisionedConcurrency, environments > 0 {
+            chargeProvisionedConcurrency(pc, w, environments: environments, gb: gb, servedGBs: (requests - onDemand) * seconds * gb, money, &ledger)
         }
 
         if let storage = ephemeralStorage, let size = w.ephemeralStorageMiB, size > storage.includedMiB {

@@ -29,4 +29,11 @@ public enum Suggestion {
     public static func hint(_ word: String, in candidates: some Sequence<String>) -> String {
         nearest(word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
+
+    /// The near miss, or when nothing is near (`amazon` for `aws`) the whole short list:
+    /// "; known providers: aws, azure, gcp".
+    public static func hintOrList(_ word: String, in candidates: [String], noun: String) -> String {
+        let near = hint(word, in: candidates)
+        return near.isEmpty ? "; known \(noun): " + candidates.joined(separator: ", ") : near
+    }
 }

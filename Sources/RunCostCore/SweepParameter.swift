@@ -40,8 +40,8 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whole-number parameters are evaluated at whole values only.
-    public var isWhole: Bool { self == .concurrency || self == .instances }
+    /// Whole-number parameters are evaluated at whole values only: there is no half request.
+    public var isWhole: Bool { self == .requests || self == .concurrency || self == .instances }
 
     public func value(in w: Workload) -> Double {
         switch self {
@@ -108,13 +108,53 @@ public struct SweepRange: Sendable, Equatable {
         self.scale = scale ?? (from > 0 && to / from > 100 ? .log : .linear)
     }
 
+    /// The i-th point. The ends are the inputs, exactly; points between are snapped to numbers
+    /// people write: a log grid of at most three points a decade takes the 1-2-5 series (10k, 20k,
+    /// 50k, 100k), a denser one four significant digits (more when the grid is denser still, so
+    /// points stay distinct); a linear grid drops the binary noise of its arithmetic.
     public func value(at i: Int) -> Double {
-        guard points > 1 else { return from }
+        guard points > 1, i > 0 else { return from }
+        guard i < points - 1 else { return to }
         let t = Double(i) / Double(points - 1)
         switch scale {
-        case .linear: return from + (to - from) * t
-        case .log: return from * pow(to / from, t)
+        case .linear:
+            return Format.significant(from + (to - from) * t, digits: 12)
+        case .log:
+            let raw = from * pow(to / from, t)
+            if usesOneTwoFive { return SweepRange.oneTwoFive(raw) }
+            return Format.significant(raw, digits: logDigits)
         }
+    }
+
+    private var decades: Double { log10(to / from) }
+
+    /// Significant digits that keep neighbouring log points apart: 4, or more past ~200 points a decade.
+    private var logDigits: Int {
+        let perDecade = Double(points - 1) / Swift.max(decades, 1e-9)
+        return Swift.max(4, Int(log10(Swift.max(perDecade, 1)).rounded(.up)) + 2)
+    }
+
+    /// The 1-2-5 series fits when it keeps every interior point distinct and strictly between the ends.
+    private var usesOneTwoFive: Bool {
+        guard scale == .log, from > 0, points > 2, Double(points - 1) <= 3 * decades + 1e-9 else { return false }
+        var previous = from
+        for i in 1..<(points - 1) {
+            let t = Double(i) / Double(points - 1)
+            let v = SweepRange.oneTwoFive(from * pow(to / from, t))
+            guard v > previous, v < to else { return false }
+            previous = v
+        }
+        return true
+    }
+
+    /// The nearest (on a log axis) of 1, 2 and 5 times a power of ten.
+    static func oneTwoFive(_ v: Double) -> Double {
+        guard v > 0, v.isFinite else { return v }
+        let e = log10(v).rounded(.down)
+        let m = log10(v) - e
+        let candidates: [(Double, Double)] = [(1, 0), (2, log10(2)), (5, log10(5)), (10, 1)]
+        let best = candidates.min { abs($0.1 - m) < abs($1.1 - m) }!.0
+        return Format.significant(best * pow(10, e), digits: 1)
     }
 
     /// Where a fraction `t` ∈ [0, 1] of the way along the axis lies.

@@ -9,8 +9,8 @@ public enum TrafficShape: Sendable, Equatable {
     case businessHours
     /// Short bursts: 5 % of hours at `peakToAverage` × average (default 10), the rest share what is left.
     case bursty
-    /// Measured load: requests in consecutive equal intervals (a trace file).
-    case trace([Double])
+    /// Measured load: requests in consecutive equal intervals (a trace file), reduced to its levels.
+    case trace(TraceLoad)
 
     public var name: String {
         switch self {
@@ -21,6 +21,9 @@ public enum TrafficShape: Sendable, Equatable {
         case .trace: "trace"
         }
     }
+
+    /// A trace fixes every hour's load, so a peak-to-average ratio has nothing to act on.
+    public var isTrace: Bool { if case .trace = self { true } else { false } }
 
     public static let defaultPeakToAverage: [String: Double] = ["diurnal": 2, "bursty": 10]
 }
@@ -67,13 +70,10 @@ public struct TrafficProfile: Sendable, Equatable {
             let burst = min(0.05, 1 / peak)
             let base = (1 - peak * burst) / (1 - burst)
             self.init(levels: [Level(multiplier: peak, share: burst), Level(multiplier: max(0, base), share: 1 - burst)])
-        case .trace(let counts):
-            let total = counts.reduce(0, +), n = Double(counts.count)
-            guard total > 0, n > 0 else { self = .constant; return }
+        case .trace(let load):
+            guard load.total > 0, load.intervals > 0 else { self = .constant; return }
             // Equal loads collapse into one level, so long traces stay cheap to evaluate.
-            var shares: [Double: Double] = [:]
-            for c in counts { shares[c * n / total, default: 0] += 1 / n }
-            self.init(levels: shares.keys.sorted().map { Level(multiplier: $0, share: shares[$0]!) })
+            self.init(levels: load.levels)
         }
     }
 

@@ -8,6 +8,13 @@ public struct Workload: Sendable, Equatable {
     public var vcpu: Double?                          // task/instance vCPU; nil = the platform default
     public var concurrency: Double = 1                // requests one instance serves at once
     public var arch: Arch?
+    /// The language runtime, for start-up time; nil = not stated.
+    public var runtime: Runtime?
+    /// SnapStart on, where the offering prices it.
+    public var snapStart = false
+    /// The largest share of requests that may start an instance; offerings keep instances warm
+    /// to meet it, or are infeasible (ColdStartConstraint). nil = no limit.
+    public var maxColdStartShare: Double?
     public var ephemeralStorageMiB: Double?
     public var payloadKiB: Double?
     public var hoursPerMonth: Double = 730            // hours the service runs in the month
@@ -20,6 +27,14 @@ public struct Workload: Sendable, Equatable {
     /// A commitment (Savings Plan, reservation, committed use) and spot capacity: Commitment.swift.
     public var commitment = CommitmentChoice()
     public var spot = false
+    /// Inputs the workload left out and `WorkloadDefaults` filled in; reports name them.
+    public var defaultedInputs: [WorkloadDefaults.Input] = []
+    /// A service answering requests, or jobs: each request a task started on demand.
+    public var run: RunMode = .service
+    /// Boot volume size for VMs; nil = the table's default.
+    public var diskMiB: Double?
+    /// False drops the public IPv4 address where a provider charges for it.
+    public var publicIP = true
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     /// The traffic shape as load levels; derived, kept in step by the two properties above.

@@ -29,10 +29,10 @@ public struct BudgetFile: Sendable {
         return file
     }
 
-    var folder: String { (path as NSString).deletingLastPathComponent }
+    var folder: String { path == "-" ? "" : FilePath.folder(of: path) }   // `-`: relative to the current folder
 
     func relative(_ p: String) -> String {
-        p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
+        FilePath.join(folder, p)
     }
 
     mutating func loadCheck(_ yaml: YAMLFile, _ node: Node, number: Int, catalog: Catalog) throws -> Budget.Check {
@@ -80,13 +80,14 @@ public struct BudgetFile: Sendable {
             let spec = try WorkloadSpec(file: resolved)
             inputFiles.append(resolved)
             if let trace = spec.value(.trace), case .file = trace.origin {
-                inputFiles.append(trace.text.hasPrefix("/") ? trace.text : ((resolved as NSString).deletingLastPathComponent as NSString).appendingPathComponent(trace.text))
+                inputFiles.append(trace.text.hasPrefix("/") ? trace.text : FilePath.join(FilePath.folder(of: resolved), trace.text))
             }
             return (spec, try spec.build())
         }
+        // Inline fields are read exactly as a workload file's: located values, no override
+        // semantics, so `requests` beside `rps` or `traffic` beside `trace` is refused here too.
         var f = try yaml.mapping(node, "an inline workload")
         var spec = WorkloadSpec()
-        var origins: [(flag: String, origin: Origin)] = []
         for field in WorkloadField.allCases {
             guard let value = f.optional(field.rawValue) else { continue }
             var text = try yaml.scalar(value, field.rawValue)
@@ -94,29 +95,10 @@ public struct BudgetFile: Sendable {
                 text = relative(text)
                 inputFiles.append(text)
             }
-            spec.override(field, text)
-            origins.append((field.flag, yaml.origin(of: value)))
+            spec.set(field, .init(text, yaml.origin(of: value)))
         }
         try f.rejectUnknown(known: WorkloadField.allCases.map(\.rawValue))
-        if spec.value(.requests) != nil, let rps = f.optional("rps") {
-            throw InputError(yaml.origin(of: rps), "give requests or rps, not both")
-        }
-        let missing = [WorkloadField.duration, .memory].filter { spec.value($0) == nil }
-            + (spec.value(.requests) == nil && spec.value(.rps) == nil && spec.value(.trace) == nil ? [.requests] : [])
-        guard missing.isEmpty else {
-            throw InputError(yaml.origin(of: node), "the workload needs \(missing.map(\.rawValue).joined(separator: ", "))")
-        }
-        do {
-            return (spec, try spec.build())
-        } catch var error as InputError {
-            // Values were passed as if they were flags: point the error back at the budget file.
-            if case .flag(let flag)? = error.origin, let found = origins.first(where: { $0.flag == flag }) {
-                error.origin = found.origin
-            } else if error.origin == nil {
-                error.origin = yaml.origin(of: node)
-            }
-            throw error
-        }
+        return (spec, try spec.build())
     }
 
     // MARK: rules
@@ -169,7 +151,7 @@ public struct BudgetFile: Sendable {
                     scope.providers = try yaml.sequence(providers, "providers").map { item in
                         let p = try yaml.string(item, "providers")
                         guard known.contains(p) else {
-                            throw InputError(yaml.origin(of: item), "providers: unknown provider '\(p)'" + Suggestion.hint(p, in: known))
+                            throw InputError(yaml.origin(of: item), "providers: unknown provider '\(p)'" + Suggestion.hintOrList(p, in: known, noun: "providers"))
                         }
                         return p
                     }

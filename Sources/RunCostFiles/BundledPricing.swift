@@ -1,28 +1,30 @@
 import Foundation
 
-/// Where the pricing layers live: bundled tables < the user's folder < `--pricing` paths.
-public enum PricingLocations {
-    /// The bundled `pricing/` folder: `$RUNCOST_BUNDLED_PRICING`, else the nearest `pricing/`
-    /// beside a `Package.swift` above the executable (a checkout), else an installed share folder.
-    public static func bundled(executable: String = CommandLine.arguments[0]) -> String? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["RUNCOST_BUNDLED_PRICING"], !env.isEmpty { return env }
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("pricing").path
-            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), fm.fileExists(atPath: candidate) { return candidate }
-            let share = dir.appendingPathComponent("share/runcost/pricing").path
-            if fm.fileExists(atPath: share) { return share }
-            dir = dir.deletingLastPathComponent()
+/// A pricing table carried inside the binary: its file name (`aws.yaml`) and its text.
+public struct EmbeddedTable: Sendable, Equatable {
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) { self.name = name; self.text = text }
+
+    /// The `.yaml`/`.yml` tables of a folder, in the order `Catalog.load` reads them.
+    public static func read(folder: String) throws -> [EmbeddedTable] {
+        try PricingLoader.yamlFiles(at: folder).map {
+            EmbeddedTable(name: ($0 as NSString).lastPathComponent, text: try YAMLFile.readText($0))
         }
-        return nil
     }
+}
+
+/// Where the user's pricing layer lives (the bundled tables are compiled in: RunCostBundledTables).
+public enum PricingLocations {
+    /// The one variable that names the user's folder.
+    public static let userFolderVariable = "RUNCOST_PRICING_DIR"
 
     /// The user's own tables: `$RUNCOST_PRICING_DIR`, else `~/.config/runcost/pricing` if it exists.
     public static func user() -> String? {
         let env = ProcessInfo.processInfo.environment
-        if let dir = env["RUNCOST_PRICING_DIR"], !dir.isEmpty { return dir }
-        guard let home = env["HOME"] else { return nil }
+        if let dir = env[userFolderVariable], !dir.isEmpty { return dir }
+        guard let home = env["HOME"], !home.isEmpty else { return nil }
         let path = home + "/.config/runcost/pricing"
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }

@@ -78,6 +78,7 @@ public enum CompareJSON {
             guard case .bool(let feasible) = feasibleValue else { throw fail("'\(at)feasible' is \(feasibleValue.kind), not true or false") }
             let cost = try number(e, "monthly_cost", at)
             if feasible && cost == nil { throw fail("'\(at)monthly_cost' is null for a feasible offering") }
+            if let cost, !(cost >= 0 && cost.isFinite) { throw fail("'\(at)monthly_cost' is \(cost); a monthly cost is never negative") }
             var reasons: [String] = []
             if case .array(let rs)? = e["reasons"] {
                 for case .string(let r) in rs { reasons.append(r) }

@@ -24,5 +24,6 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.origin = origin; self.message = message
     }
 
-    public var description: String { origin.map { "\($0): \(message)" } ?? message }
+    /// Neutralised: a message quotes file content, and stderr is a terminal too.
+    public var description: String { SafeText.neutralised(origin.map { "\($0): \(message)" } ?? message, keepingLineBreaks: true) }
 }

@@ -13,27 +13,54 @@ public struct PricingLayer: Sendable, Equatable {
 public struct Catalog: Sendable {
     public private(set) var offerings: [Offering] = []
     public private(set) var layers: [PricingLayer] = []
+    /// Rows of the cold-start tables, in layer order (every row, also those naming no offering).
+    public private(set) var coldStarts: [ColdStartProfile] = []
 
     public init() {}
 
     public init(offerings: [Offering]) { self.offerings = offerings }
 
-    /// Loads each path (a YAML file, or a folder of them) in order, later overriding earlier.
-    public static func load(_ paths: [String]) throws -> Catalog {
-        var catalog = Catalog()
+    /// Loads each path (a YAML file, or a folder of them) in order over `base`, later overriding earlier.
+    public static func load(_ paths: [String], over base: Catalog = Catalog()) throws -> Catalog {
+        var catalog = base
         for path in paths {
             var layerOfferings: [Offering] = []
             for file in try PricingLoader.yamlFiles(at: path) {
+                if let yaml = try? YAMLFile(path: file), ColdStartLoader.isColdStartTable(yaml) {
+                    catalog.coldStarts += try ColdStartLoader.load(yaml)
+                    continue
+                }
                 layerOfferings += try PricingLoader.load(file: file, seen: layerOfferings)
             }
             catalog.add(layer: path, layerOfferings)
         }
+        catalog.offerings = attaching(catalog.coldStarts, to: catalog.offerings)
         return catalog
     }
 
+    /// One layer already decoded (the tables compiled into the binary), cold-start rows attached.
+    public init(layer path: String, offerings: [Offering], coldStarts: [ColdStartProfile] = []) {
+        self.coldStarts = coldStarts
+        add(layer: path, offerings)
+        self.offerings = Catalog.attaching(coldStarts, to: self.offerings)
+    }
+
+    /// Decodes tables held in memory as one layer; each error names `folder/name:line:column`.
+    public static func decode(_ tables: [EmbeddedTable], folder: String) throws -> Catalog {
+        var offerings: [Offering] = [], coldStarts: [ColdStartProfile] = []
+        for table in tables {
+            let yaml = try YAMLFile(text: table.text, path: folder + "/" + table.name)
+            if ColdStartLoader.isColdStartTable(yaml) { coldStarts += try ColdStartLoader.load(yaml); continue }
+            offerings += try PricingLoader.load(yaml, seen: offerings)
+        }
+        return Catalog(layer: folder, offerings: offerings, coldStarts: coldStarts)
+    }
+
     mutating func add(layer path: String, _ new: [Offering]) {
+        // By id through a dictionary: a layer of 10,000 offerings must not compare every pair.
+        var index = Dictionary(offerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for offering in new {
-            if let i = offerings.firstIndex(where: { $0.id == offering.id }) { offerings[i] = offering } else { offerings.append(offering) }
+            if let i = index[offering.id] { offerings[i] = offering } else { index[offering.id] = offerings.count; offerings.append(offering) }
         }
         layers.append(PricingLayer(path: path, offeringIDs: new.map(\.id), oldestAsOf: new.map(\.asOf).min()))
     }
@@ -56,10 +83,14 @@ enum PricingLoader {
             throw InputError(.wholeFile(path), "no such pricing file or folder")
         }
         guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            let reason = access(path, R_OK | X_OK) == 0 ? "\(error.localizedDescription)" : SystemIO.explain(errno)
+            throw InputError(.wholeFile(path), "the pricing folder cannot be read: \(reason)")
+        }
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !files.isEmpty else { throw InputError(.wholeFile(path), "the folder holds no .yaml pricing tables") }
-        return files.map { (path as NSString).appendingPathComponent($0) }
+        return files.map { FilePath.join(path, $0) }
     }
 
     static let tableFields = ["provider", "currency", "offerings"]
@@ -67,9 +98,13 @@ enum PricingLoader {
                                  "commitments", "spot"]
 
     static func load(file path: String, seen: [Offering]) throws -> [Offering] {
-        let yaml = try YAMLFile(path: path)
+        try load(YAMLFile(path: path), seen: seen)
+    }
+
+    static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
         var table = try yaml.mapping(yaml.root, "a pricing table")
-        let provider = try yaml.string(table.required("provider"), "provider")
+        let providerNode = try table.required("provider")
+        let provider = try yaml.string(providerNode, "provider")
         let currencyNode = try table.required("currency")
         let currency = try yaml.string(currencyNode, "currency")
         guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
@@ -78,9 +113,10 @@ enum PricingLoader {
         let items = try yaml.sequence(table.required("offerings"), "offerings")
         try table.rejectUnknown(known: tableFields)
         var offerings: [Offering] = []
+        var ids = Set(seen.map(\.id))
         for item in items {
-            let offering = try loadOffering(yaml, item, provider: provider, currency: currency)
-            if (seen + offerings).contains(where: { $0.id == offering.id }) {
+            let offering = try loadOffering(yaml, item, provider: provider, currency: currency, providerOrigin: yaml.origin(of: providerNode))
+            guard ids.insert(offering.id).inserted else {
                 throw InputError(yaml.origin(of: item), "duplicate offering id '\(offering.id)'")
             }
             offerings.append(offering)
@@ -88,11 +124,18 @@ enum PricingLoader {
         return offerings
     }
 
-    static func loadOffering(_ yaml: YAMLFile, _ node: Node, provider: String, currency: String) throws -> Offering {
+    static func loadOffering(_ yaml: YAMLFile, _ node: Node, provider: String, currency: String, providerOrigin: Origin) throws -> Offering {
         var f = try yaml.mapping(node, "an offering")
         let idNode = try f.required("id")
         let id = try yaml.string(idNode, "id")
-        guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }), id.hasPrefix(provider + "-") else {
+        let wellFormed = id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }) && id.contains("-")
+        if wellFormed, !id.hasPrefix(provider + "-") {
+            // A sound id under the wrong provider: the slip is usually `provider:` (one line, not every id).
+            let at = yaml.origin(of: idNode)
+            let line = if case .file(_, let l, _) = at { " on line \(l)" } else { "" }
+            throw InputError(providerOrigin, "provider: '\(provider)' does not match offering id '\(id)'\(line); every id starts with the provider and '-' ('\(id.prefix { $0 != "-" })-…' needs provider: \(id.prefix { $0 != "-" }))")
+        }
+        guard wellFormed else {
             throw InputError(yaml.origin(of: idNode), "id: expected lower-case '\(provider)-product[-variant]' (letters, digits, '-', '.'), got '\(id)'")
         }
         let name = try yaml.string(f.required("name"), "name")
@@ -105,7 +148,9 @@ enum PricingLoader {
         }
         let sourceNode = try f.required("source")
         let source = try yaml.string(sourceNode, "source")
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+        // A what-if table saved by the TUI names the original URL after the what-if prefix.
+        let url = source.hasPrefix(Offering.whatIfSourcePrefix) ? String(source.dropFirst(Offering.whatIfSourcePrefix.count)) : source
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
             throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
         }
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
@@ -194,6 +239,7 @@ enum PricingLoader {
                     gbSecond: try yaml.quantity(g.required("gb_second"), "gb_second", .number, Ranges.price))
                 try g.rejectUnknown()
             }
+            try KeepWarmLoader.load(yaml, &f, into: &p)
             guard p.gbSecond != nil || p.vcpuSecond != nil || p.requestPrice > 0 else {
                 throw InputError(yaml.origin(of: node), "a per-request offering needs per_million_requests, gb_second(_tiers) or vcpu_second")
             }
@@ -245,6 +291,7 @@ enum PricingLoader {
             p.fixedMonthlyFee = try price("fixed_monthly_fee") ?? 0
             p.fixedFeeName = try f.optional("fixed_fee_name").map { try yaml.string($0, "fixed_fee_name") } ?? "Fixed monthly fee"
             p.minInstances = try f.optional("min_instances").map { try yaml.quantity($0, "min_instances", .count, Ranges.instanceCount) } ?? 1
+            p.rules = try loadProvisionedRules(yaml, &f)
             billing = .provisioned(p)
         default:
             throw InputError(yaml.origin(of: modelNode), "model: expected one of \(models.joined(separator: ", ")), got '\(model)'" + Suggestion.hint(model, in: models))
@@ -256,13 +303,14 @@ enum PricingLoader {
     static let billingFields: [String: [String]] = [
         "per-request": ["model", "per_million_requests", "gb_second", "gb_second_tiers", "vcpu_second", "vcpu_per_gb", "granularity",
                         "minimum_duration", "memory_step", "memory_sizes", "minimum_memory", "free", "ephemeral_storage",
-                        "vcpu_for_memory"],
+                        "vcpu_for_memory"]
+                        + KeepWarmLoader.fields,
         "shared-instance": ["model", "vcpu_second", "gib_second", "per_million_requests", "idle_vcpu_second", "idle_gib_second",
                             "granularity", "default_vcpu", "min_instances", "free",
                             "instance_lifetime", "waiting_rate", "minimum_activity", "target_utilization", "vcpu_for_memory", "sizes"],
         "cpu-time": ["model", "monthly_fee", "included_requests", "included_cpu_ms", "per_million_requests", "per_million_cpu_ms"],
         "provisioned": ["model", "hourly", "vcpu", "memory", "vcpu_hour", "gb_hour", "task_sizes", "monthly_cap", "billing_increment",
-                        "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"],
+                        "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"] + provisionedRuleFields,
     ]
 
     static func loadTiers(_ yaml: YAMLFile, _ node: Node) throws -> TieredPrice {
@@ -305,7 +353,7 @@ enum PricingLoader {
             }
             steps.append(step)
         }
-        return VCPUForMemory(steps)
+        return VCPUForMemory(steps: steps)
     }
 
     /// `sizes: [{ vcpu: 1, memory: 2GiB }, { memory: 512MB }]`: the sizes an instance comes in.
@@ -356,4 +404,5 @@ public enum Ranges {
     public static let hours: ClosedRange<Double> = 0.001...744
     public static let peakToAverage: ClosedRange<Double> = 1...1e6
     public static let utilization: ClosedRange<Double> = 0.01...1
+    public static let baseline: ClosedRange<Double> = 0.01...1
 }

@@ -28,9 +28,7 @@ public enum PricingWriter {
     /// One table. Every offering must belong to `provider` (ids start with `provider-`).
     public static func yaml(provider: String, currency: String, offerings: [Offering], comment: String? = nil) -> String {
         var out = ""
-        if let comment {
-            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { out += "# \(line)\n" }
-        }
+        if let comment { out += YAMLText.comment(comment) }
         out += "provider: \(YAMLText.quoted(provider))\ncurrency: \(currency)\nofferings:\n"
         for o in offerings { out += offering(o) }
         return out
@@ -108,6 +106,12 @@ public enum PricingWriter {
             if let s = p.ephemeralStorage {
                 lines.append(("ephemeral_storage", "{ included: \(YAMLText.memory(s.includedMiB)), gb_second: \(n(s.gbSecond)) }"))
             }
+            if let pc = p.provisionedConcurrency {
+                lines.append(("provisioned_concurrency", "{ gb_second: \(n(pc.gbSecond)), duration_gb_second: \(n(pc.durationGBSecond)), billing_increment: \(YAMLText.duration(pc.increment)) }"))
+            }
+            if let snap = p.snapStart {
+                lines.append(("snapstart", "{ cache_gb_second: \(n(snap.cacheGBSecond)), restore_gb: \(n(snap.restoreGB)), minimum_cache: \(YAMLText.duration(snap.minimumCache)) }"))
+            }
         case .sharedInstance(let p):
             lines += [("vcpu_second", n(p.vcpuSecond)), ("gib_second", n(p.gibSecond)),
                       ("per_million_requests", perMillion(p.requestPrice)),
@@ -150,6 +154,7 @@ public enum PricingWriter {
             if p.fixedMonthlyFee > 0 { lines.append(("fixed_monthly_fee", n(p.fixedMonthlyFee))) }
             if p.fixedFeeName != "Fixed monthly fee" { lines.append(("fixed_fee_name", YAMLText.quoted(p.fixedFeeName))) }
             lines.append(("min_instances", n(p.minInstances)))
+            lines += provisionedRuleLines(p.rules)
         }
         return lines
     }

@@ -28,9 +28,18 @@ public enum Quantity {
         }
     }
 
+    static let blanks = CharacterSet(charactersIn: " \t")
+
+    /// A plain decimal number (`16`, `1.16`, `6e1`), or nil: no hex (`0x10`), no `nan`/`inf`, no
+    /// invisible characters, which `Double(_:)` would accept.
+    public static func decimal(_ text: String) -> Double? {
+        try? parse(text, as: .number).get()
+    }
+
     /// Parses `text`; on failure returns a message saying what was expected.
     public static func parse(_ text: String, as kind: Kind) -> Result<Double, QuantityError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Only ASCII blanks are trimmed: a zero-width or other invisible space is not a number.
+        let trimmed = text.trimmingCharacters(in: Quantity.blanks)
         guard !trimmed.isEmpty else { return .failure(QuantityError("expected \(kind.example), got nothing")) }
         var scalars = Substring(trimmed)
         if scalars.hasPrefix("-") { return .failure(QuantityError("expected \(kind.example), got '\(text)': must not be negative")) }
@@ -46,7 +55,7 @@ public enum Quantity {
             if e < scalars.endIndex, scalars[e].isASCII, scalars[e].isNumber { end = e; take { $0.isASCII && $0.isNumber } }
         }
         let numberText = scalars[..<end]
-        let unit = scalars[end...].trimmingCharacters(in: .whitespaces)
+        let unit = scalars[end...].trimmingCharacters(in: Quantity.blanks)
         guard !numberText.isEmpty, numberText != ".", let value = Double(numberText) else {
             return .failure(QuantityError("expected \(kind.example), got '\(text)'"))
         }

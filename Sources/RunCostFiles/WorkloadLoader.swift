@@ -9,6 +9,8 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case minInstances = "min_instances", targetUtilization = "target_utilization"
     case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
     case commitment, commitmentPlan = "commitment_plan", commitAmount = "commit_amount", spot
+    case runtime, snapStart = "snapstart", maxColdStartRate = "max_cold_start_rate"
+    case run, disk, publicIP = "public_ip"
 
     public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
 }
@@ -52,11 +54,24 @@ public struct WorkloadSpec: Sendable {
         values[field] = Value(text, .flag(field.flag))
     }
 
+    /// Sets a field as a file gives it: nothing is replaced, so `requests` beside `rps`, or
+    /// `traffic` beside `trace`, is refused by `build()` at the second one's place.
+    public mutating func set(_ field: WorkloadField, _ value: Value) {
+        values[field] = value
+    }
+
     public func value(_ field: WorkloadField) -> Value? { values[field] }
 
     public var name: String? { values[.name]?.text }
 
-    /// Validates every value and returns the workload. Missing essentials are named by flag.
+    /// The essentials this spec leaves out, which `build()` takes from `WorkloadDefaults`.
+    public var missingInputs: [WorkloadDefaults.Input] {
+        (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
+            + (values[.duration] == nil ? [.duration] : []) + (values[.memory] == nil ? [.memory] : [])
+    }
+
+    /// Validates every value and returns the workload. Missing essentials take the documented
+    /// defaults, listed in `defaultedInputs`.
     public func build() throws -> Workload {
         func number(_ field: WorkloadField, _ kind: Quantity.Kind, _ range: ClosedRange<Double>) throws -> Double? {
             guard let v = values[field] else { return nil }
@@ -76,19 +91,13 @@ public struct WorkloadSpec: Sendable {
         for (a, b) in [(WorkloadField.requests, WorkloadField.rps), (.trace, .traffic)] where values[a] != nil && values[b] != nil {
             throw InputError(values[b]!.origin, "give \(a.rawValue) or \(b.rawValue), not both")
         }
-        let missing = [WorkloadField.duration, .memory].filter { values[$0] == nil }
-            + (values[.requests] == nil && values[.rps] == nil && values[.trace] == nil ? [.requests] : [])
-        guard missing.isEmpty else {
-            let names = missing.map { "\($0.rawValue) (\($0.flag))" }.joined(separator: ", ")
-            throw InputError(path.map { .wholeFile($0) }, "the workload needs \(names); give a workload file or the flags")
-        }
 
         let hours = try number(.hours, .number, Ranges.hours) ?? 730
         var traffic = TrafficShape.constant
         var traceRequests: Double?
         if let v = values[.trace] {
             let trace = try TraceFile.load(tracePath ?? v.text, origin: v.origin)
-            traffic = .trace(trace.counts)
+            traffic = .trace(trace.load)
             traceRequests = trace.requestsPerMonth(hours: hours)
         } else if let v = values[.traffic] {
             traffic = try Fields.choice(v.text, "traffic", TrafficName.self, v.origin).shape
@@ -101,14 +110,14 @@ public struct WorkloadSpec: Sendable {
         let requests: Double
         if let r = try number(.requests, .count, Ranges.requests) { requests = r }
         else if let rps = try number(.rps, .number, Ranges.rps) { requests = rps * hours * 3600 }
-        else { requests = traceRequests ?? 0 }
+        else { requests = traceRequests ?? WorkloadDefaults.requestsPerMonth }
         guard requests <= Ranges.requests.upperBound else {
             throw InputError(values[.rps]?.origin, "rps: \(Format.count(requests)) requests a month is out of range")
         }
 
         var w = Workload(requestsPerMonth: requests,
-                         duration: try number(.duration, .duration, Ranges.positiveDuration)!,
-                         memoryMiB: try number(.memory, .memory, Ranges.positiveMemory)!,
+                         duration: try number(.duration, .duration, Ranges.positiveDuration) ?? WorkloadDefaults.duration,
+                         memoryMiB: try number(.memory, .memory, Ranges.positiveMemory) ?? WorkloadDefaults.memoryMiB,
                          cpuTime: try number(.cpuTime, .duration, Ranges.duration),
                          concurrency: try whole(.concurrency, Ranges.concurrency) ?? 1,
                          traffic: traffic, peakToAverage: peakToAverage)
@@ -123,6 +132,13 @@ public struct WorkloadSpec: Sendable {
         w.fixedFleet = try flag(.fixedFleet) ?? false
         w.freeTier = try flag(.freeTier) ?? false
         try readCommitment(into: &w)
+        w.defaultedInputs = missingInputs
+        w.runtime = try values[.runtime].map { try RuntimeName.parse($0.text, origin: $0.origin) }
+        w.snapStart = try flag(.snapStart) ?? false
+        w.maxColdStartShare = try number(.maxColdStartRate, .fraction, 0...1)
+        w.run = try values[.run].map { try Fields.choice($0.text, "run", RunMode.self, $0.origin) } ?? .service
+        w.diskMiB = try number(.disk, .memory, Ranges.positiveMemory)
+        w.publicIP = try flag(.publicIP) ?? true
         return w
     }
 
@@ -132,10 +148,10 @@ public struct WorkloadSpec: Sendable {
         guard let value = values[.trace] else { return nil }
         var trace = value.text
         if !trace.hasPrefix("/"), case .file = value.origin, let base = path {
-            trace = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(trace)
+            trace = FilePath.join(base == "-" ? "" : FilePath.folder(of: base), trace)
         }
         if !trace.hasPrefix("/") {
-            trace = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(trace)
+            trace = FilePath.join(FileManager.default.currentDirectoryPath, trace)
         }
         return (trace as NSString).standardizingPath
     }

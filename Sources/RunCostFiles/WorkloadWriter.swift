@@ -10,9 +10,7 @@ public enum WorkloadWriter {
     public static func yaml(_ w: Workload, name: String? = nil, description: String? = nil,
                             tracePath: String? = nil, comment: String? = nil) throws -> String {
         var out = ""
-        if let comment {
-            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { out += "# \(line)\n" }
-        }
+        if let comment { out += YAMLText.comment(comment) }
         func field(_ key: WorkloadField, _ value: String) { out += "\(key.rawValue): \(value)\n" }
         if let name, !name.isEmpty { field(.name, YAMLText.quoted(name)) }
         if let description, !description.isEmpty { field(.description, YAMLText.quoted(description)) }
@@ -23,6 +21,9 @@ public enum WorkloadWriter {
         if let vcpu = w.vcpu { field(.vcpu, YAMLText.number(vcpu)) }
         field(.concurrency, YAMLText.number(w.concurrency))
         if let arch = w.arch { field(.arch, arch.rawValue) }
+        if let runtime = w.runtime { field(.runtime, runtime.rawValue) }
+        if w.snapStart { field(.snapStart, "true") }
+        if let limit = w.maxColdStartShare { field(.maxColdStartRate, YAMLText.number(limit)) }
         if let storage = w.ephemeralStorageMiB { field(.ephemeralStorage, YAMLText.memory(storage)) }
         // Payload is read in memory units (MiB) and kept in KiB; dividing by 1024 is exact.
         if let payload = w.payloadKiB { field(.payload, YAMLText.memory(payload / 1024)) }
@@ -45,12 +46,31 @@ public enum WorkloadWriter {
         if let plan = w.commitment.plan { field(.commitmentPlan, YAMLText.quoted(plan)) }
         if let amount = w.commitment.amountPerHour { field(.commitAmount, YAMLText.number(amount)) }
         if w.spot { field(.spot, "true") }
+        if w.run != .service { field(.run, w.run.rawValue) }
+        if let disk = w.diskMiB { field(.disk, YAMLText.memory(disk)) }
+        if !w.publicIP { field(.publicIP, "false") }
         return out
     }
 }
 
 /// Scalars for hand-written YAML that runcost's readers parse back exactly.
 enum YAMLText {
+    /// `# ` lines for a comment. Split at every line-break scalar: "\r\n" is one Character, so a
+    /// Character split at "\n" keeps it whole, and YAML ends a line at a lone CR (or NEL, LS, PS)
+    /// too; the rest of such a "comment" would be read as fields. Other controls are neutralised.
+    static func comment(_ text: String) -> String {
+        var lines: [String] = [], line = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
+            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) { lines.append(String(line)); line = .init() }
+            else { line.append(scalar) }
+        }
+        lines.append(String(line))
+        return lines.map { "# " + SafeText.neutralised($0) + "\n" }.joined()
+    }
+
     /// A double-quoted YAML string (always quoted, so `no`, `1e3` or `#x` stay text).
     static func quoted(_ s: String) -> String {
         var out = "\""

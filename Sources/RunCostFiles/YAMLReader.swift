@@ -10,32 +10,58 @@ public struct YAMLFile {
 
     /// Loads and parses `path`. Missing, directory, binary, empty and malformed files are errors.
     public init(path: String) throws {
+        try self.init(text: YAMLFile.readText(path), path: path == "-" ? "<stdin>" : path)
+    }
+
+    /// Parses `text` already in memory (a table compiled into the binary); errors name `path`.
+    public init(text: String, path: String) throws {
         self.path = path
-        let text = try YAMLFile.readText(path)
         let node: Node?
         do {
             // Every value is read as text and parsed by runcost, so skip Yams' regex tag resolution.
             node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw YAMLFile.locate(error, path: path)
+            throw YAMLFile.locate(error, path: self.path)
         }
         guard let node, !(node.scalar.map { $0.string.isEmpty } ?? false) else {
-            throw InputError(.wholeFile(path), "the file is empty; expected a YAML mapping")
+            throw InputError(.wholeFile(self.path), "the file is empty; expected a YAML mapping")
         }
+        try YAMLFile.rejectTags(node, path: path)
         root = node
     }
 
-    /// Reads a UTF-8 text file; refuses directories, binary data and missing files with a clear error.
+    /// The most runcost reads from one file or stream: far above any real table, workload or
+    /// trace (a year of per-minute counts is ~15 MB), and a stream has no size to check first.
+    public static let sizeLimit = 64 << 20
+
+    /// Reads a UTF-8 text file, or any readable stream (`/dev/stdin`, a FIFO, `<(…)`); `-` is
+    /// standard input. Refuses folders, binary data, missing and unreadable files with the real cause.
     public static func readText(_ path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.wholeFile(path), "no such file")
+        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT: throw InputError(.wholeFile(path), "no such file")
+            case EACCES: throw InputError(.wholeFile(path), "cannot be read: permission denied")
+            default: throw InputError(.wholeFile(path), "cannot be read: \(SystemIO.explain(code))")
+            }
         }
-        guard !isDirectory.boolValue else { throw InputError(.wholeFile(path), "is a directory; expected a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(.wholeFile(path), "cannot be read (permission denied?)")
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw InputError(.wholeFile(path), "is a directory; expected a file")
         }
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+        let bytes: [UInt8]
+        switch SystemIO.readAll(fd, limit: sizeLimit) {
+        case .success(let b): bytes = b
+        case .failure(.tooLarge):
+            throw InputError(.wholeFile(path), "is larger than \(sizeLimit >> 20) MiB, the most runcost reads from one file")
+        case .failure(.errno(let code)):
+            throw InputError(.wholeFile(path), "cannot be read: \(SystemIO.explain(code))")
+        }
+        var data = bytes[...]
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }   // a byte-order mark, as spreadsheets write
+        guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
             throw InputError(.wholeFile(path), "is not a UTF-8 text file")
         }
         return text
@@ -46,11 +72,35 @@ public struct YAMLFile {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return InputError(.file(path, line: mark.line, column: mark.column), "malformed YAML: \(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams refuses duplicate keys before runcost's own check sees them; say it the same way.
+            let key = duplicates.first ?? "a key"
+            let (line, column) = secondOccurrence(of: key, in: context.text) ?? (context.mark.line, context.mark.column)
+            return InputError(.file(path, line: line, column: column), "'\(key)' appears twice in the same mapping")
         case let .reader(problem, _, _, _):
             return InputError(.wholeFile(path), "cannot read YAML: \(problem)")
         default:
             return InputError(.wholeFile(path), "malformed YAML: \(error)")
         }
+    }
+
+    /// Line and column of the second `key:` at one indentation within one block mapping.
+    static func secondOccurrence(of key: String, in text: String) -> (Int, Int)? {
+        var seenAt: [Int: Bool] = [:]   // indentation → key already seen in the current block
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let content = line.drop { $0 == " " || $0 == "-" }
+            guard !content.isEmpty, !content.hasPrefix("#") else { continue }
+            let indent = line.count - content.count
+            for level in seenAt.keys where level > indent { seenAt[level] = nil }   // that block ended
+            if line.prefix(indent).contains("-") { seenAt[indent] = nil }   // a list item starts a new mapping
+            let name = content.prefix { $0 != ":" }
+            let bare = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard bare == key, content.dropFirst(name.count).first == ":" else { continue }
+            if seenAt[indent] == true { return (index + 1, indent + 1) }
+            seenAt[indent] = true
+        }
+        return nil
     }
 
     public func origin(of node: Node) -> Origin {

@@ -5,7 +5,7 @@ public enum Charts {
     /// Cost against one parameter, a line per offering, crossovers of the cheapest marked and the
     /// cheapest offering's range shaded.
     public static func sweep(_ offerings: [Offering], _ w: Workload, _ parameter: SweepParameter, _ range: SweepRange) -> String {
-        let result = BreakEven.find(offerings, w, parameter, from: range.from, to: range.to, gridPoints: max(range.points, 256))
+        let result = BreakEven.find(offerings, w, parameter, from: range.from, to: range.to, listing: .envelope, gridPoints: max(range.points, 256))
         return breakEven(offerings, w, result, range)
     }
 

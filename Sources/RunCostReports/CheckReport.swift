@@ -92,7 +92,7 @@ public struct CheckReport: Sendable {
             for r in c.results { table.add([Self.word(r.status)] + Self.cells(r)) }
             out += table.rendered().split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
         }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
@@ -107,11 +107,11 @@ public struct CheckReport: Sendable {
             let rows = c.results.map { [Self.emoji($0.status)] + Self.cells($0).map(Self.escape) }
             out += MarkdownTable.render(["", "rule", "offering", "actual", "limit", "detail"], Self.alignments, rows)
         }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+        SafeText.neutralised(s.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "<", with: "&lt;")
     }
 
     public func json() -> String {

@@ -63,17 +63,20 @@ public enum CommitmentText {
     }
 
     /// Extra CSV columns, present only when the workload asks for a commitment or spot.
-    public static let csvHeaders = ["commitment", "commitment_plan", "discount", "committed_monthly",
-                                    "on_demand_cost", "utilisation", "breakeven_utilisation", "discount_verified", "discount_as_of"]
+    /// Money columns name their currency, like the compare columns (monthly_cost_usd).
+    public static func csvHeaders(_ currency: String) -> [String] {
+        ["commitment", "commitment_plan", "discount", CSV.moneyColumn("committed_monthly", currency),
+         CSV.moneyColumn("on_demand_cost", currency), "utilisation", "breakeven_utilisation", "discount_verified", "discount_as_of"]
+    }
 
     public static func csvCells(_ e: Estimate, _ w: Workload) -> [CSV.Cell] {
         if let s = e.commitment {
-            return [.text(s.term.rawValue), .text(s.planID), .number(s.discount), .number(s.committedMonthly),
-                    .number(s.onDemandCost), .number(s.utilisation), .number(s.breakEvenUtilisation),
+            return [.text(s.term.rawValue), .text(s.planID), .number(s.discount), .money(s.committedMonthly),
+                    .money(s.onDemandCost), .number(s.utilisation), .number(s.breakEvenUtilisation),
                     .text(s.verified ? "true" : "false"), .text(s.asOf.description)]
         }
         if w.spot, e.feasible, !e.offering.onDemandOnly, let spot = e.offering.spot {
-            return [.text("spot"), .text(""), .number(spot.discount), .number(nil), .number(nil), .number(nil), .number(nil),
+            return [.text("spot"), .text(""), .number(spot.discount), .money(nil), .money(nil), .number(nil), .number(nil),
                     .text(spot.verified ? "true" : "false"), .text(spot.asOf.description)]
         }
         return [.text(w.commitment.term.rawValue), .text("")] + Array(repeating: CSV.Cell.number(nil), count: 5) + [.text(""), .text("")]

@@ -36,15 +36,17 @@ public struct CompareReport: Sendable {
 
     // MARK: renderers
 
-    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "notes"]
-    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .left]
+    static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "cold", "start-up", "notes"]
+    static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .right, .right, .left]
 
     func cells(_ e: Estimate, rank: Int?) -> [String] {
         [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue,
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
-         e.feasible ? [e.offering.verified ? nil : "unverified price", CommitmentText.note(e, workload)].compactMap { $0 }.joined(separator: "; ")
+         ColdStartReport.shareCell(e), ColdStartReport.startUpCell(e),
+         e.feasible ? [e.offering.isWhatIf ? "what-if price" : e.offering.verified ? nil : "unverified price", CommitmentText.note(e, workload)]
+                        .compactMap { $0 }.joined(separator: "; ")
                     : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
@@ -59,29 +61,37 @@ public struct CompareReport: Sendable {
     public func table() -> String {
         var table = TextTable(Self.headers, alignments: Self.alignments)
         rankedCells.forEach { table.add($0) }
-        return WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
-            + (CommitmentText.line(workload).map { $0 + "\n" } ?? "")
+        return SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { $0 + "\n" } ?? ""), keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
-        "**Workload:** " + WorkloadSummary.line(workload, name: workloadName) + "\n\n"
+        "**Workload:** " + SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName)) + "\n\n"
             + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
             + (CommitmentText.line(workload).map { "\n" + $0 + "\n" } ?? "")
     }
 
     public func csv() -> String {
-        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", "monthly_cost",
-                              "cost_per_million_requests", "idle_cost", "feasible", "reason", "as_of", "verified"]
-                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders : []))
+        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
+                              CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
+                              "feasible", "reason", "as_of", "verified", "notes", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"]
+                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders(currency) : []))
+        let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
             if e.feasible { rank += 1 }
             out += CSV.row([e.feasible ? .number(Double(rank)) : .number(nil), .text(e.offering.id), .text(e.offering.name),
                             .text(e.offering.provider), .text(e.offering.kind.rawValue), .text(e.offering.region),
-                            .text(e.offering.currency), .number(e.feasible ? e.monthlyCost : nil),
-                            .number(e.feasible ? e.costPerMillionRequests(workload) : nil), .number(e.feasible ? e.idleCost : nil),
+                            .text(e.offering.currency), .money(e.feasible ? e.monthlyCost : nil),
+                            .money(e.feasible ? e.costPerMillionRequests(workload) : nil), .money(e.feasible ? e.idleCost : nil),
                             .text(e.feasible ? "true" : "false"), .text(e.reasons.joined(separator: "; ")),
-                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false")]
+                            .text(e.offering.asOf.description), .text(e.offering.verified ? "true" : "false"),
+                            .text(e.notes.joined(separator: "; "))]
+                           + ColdStartReport.jsonFields(e).map { field -> CSV.Cell in
+                               if case .number(let n) = field.1 { return .number(n) }
+                               return .number(nil)
+                           }
+                           + [.text(defaulted)]
                            + (CommitmentText.applies(workload) ? CommitmentText.csvCells(e, workload) : []))
         }
         return out
@@ -120,6 +130,7 @@ public enum EstimateJSON {
             ("verified", .bool(e.offering.verified)),
             ("commitment", CommitmentText.json(e)),
             ("spot", CommitmentText.spotJSON(e, w)),
+        ] + ColdStartReport.jsonFields(e) + [
             ("line_items", .array(e.lineItems.map { item in
                 .object([
                     ("name", .string(item.name)),
@@ -136,6 +147,11 @@ public enum EstimateJSON {
 
 /// The workload's inputs in human units, for headers, and normalised for JSON.
 public enum WorkloadSummary {
+    /// "Defaulted inputs: memory 512MB." for reports without a workload line; nil when none was.
+    public static func defaultsLine(_ w: Workload) -> String? {
+        w.defaultedInputs.isEmpty ? nil : "Defaulted inputs: \(WorkloadDefaults.describe(w.defaultedInputs))."
+    }
+
     public static func line(_ w: Workload, name: String?) -> String {
         var parts = ["\(Format.count(w.requestsPerMonth)) requests/month", "\(Format.duration(w.duration)) each",
                      Format.memory(w.memoryMiB)]
@@ -146,16 +162,27 @@ public enum WorkloadSummary {
         if w.hoursPerMonth != 730 { parts.append("\(Format.grouped(w.hoursPerMonth)) h/month") }
         if let n = w.instances { parts.append("\(Format.grouped(n)) instances fixed") }
         if let arch = w.arch { parts.append(arch.rawValue) }
+        parts += ColdStartReport.workloadParts(w)
+        if w.run == .job { parts.append("run as jobs") }
+        if let disk = w.diskMiB { parts.append("disk \(Format.memory(disk))") }
+        if !w.publicIP { parts.append("no public IP") }
         if w.commitment.term != .none { parts.append("\(w.commitment.term.label) commitment") }
         if w.spot { parts.append("spot") }
-        return (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
+        var line = (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
+        if !w.defaultedInputs.isEmpty { line += " (defaulted: \(WorkloadDefaults.describe(w.defaultedInputs)))" }
+        return line
     }
 
+    /// Inputs as given: monthly requests derived from `rps` lose the binary noise of the product
+    /// (`rps: 3.8` → 9986400, not 9986400.000000002, and back to exactly 3.8); a shape's default
+    /// peak likewise. Other derived rates stay unrounded.
     public static func json(_ w: Workload, name: String?) -> JSON {
-        .object([
+        func derived(_ v: Double) -> JSON { .number(Format.significant(v, digits: 12)) }
+        let requests = Format.significant(w.requestsPerMonth, digits: 12)
+        return .object([
             ("name", name.map { .string($0) } ?? .null),
-            ("requests_per_month", .number(w.requestsPerMonth)),
-            ("average_rps", .number(w.averageRPS)),
+            ("requests_per_month", .number(requests)),
+            ("average_rps", .number(requests / (w.hoursPerMonth * 3600))),
             ("peak_rps", .number(w.peakRPS)),
             ("duration_seconds", .number(w.duration)),
             ("cpu_seconds", .number(w.cpuSecondsPerRequest)),
@@ -169,11 +196,15 @@ public enum WorkloadSummary {
             ("min_instances", JSON.number(w.minInstances)),
             ("target_utilization", .number(w.targetUtilization)),
             ("traffic", .string(w.traffic.name)),
-            ("peak_to_average", .number(w.profile.peakMultiplier)),
+            ("peak_to_average", w.peakToAverage.map { .number($0) } ?? derived(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
             ("commitment", .string(w.commitment.term.rawValue)),
             ("spot", .bool(w.spot)),
-        ])
+            ("defaulted_inputs", .array(w.defaultedInputs.map { .string($0.rawValue) })),
+            ("run", .string(w.run.rawValue)),
+            ("disk_mib", JSON.number(w.diskMiB)),
+            ("public_ip", .bool(w.publicIP)),
+        ] + ColdStartReport.workloadFields(w))
     }
 }

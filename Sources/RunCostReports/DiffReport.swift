@@ -6,9 +6,20 @@ public struct DiffReport: Sendable {
     public var diff: CostDiff
     /// The `--fail-above` verdict, when one was asked for.
     public var gate: String?
+    /// Tables list every offering, or (the default) only those that changed; JSON always has all.
+    public var showUnchanged: Bool
 
-    public init(_ diff: CostDiff, gate: String? = nil) {
-        self.diff = diff; self.gate = gate
+    public init(_ diff: CostDiff, gate: String? = nil, showUnchanged: Bool = false) {
+        self.diff = diff; self.gate = gate; self.showUnchanged = showUnchanged
+    }
+
+    /// Unchanged: the same cost, or infeasible before and after.
+    var shownRows: [CostDiff.Row] { showUnchanged ? diff.rows : diff.rows.filter { $0.change != .unchanged && $0.change != .infeasible } }
+
+    /// "12 unchanged offerings not shown (--all lists them)." or nothing.
+    var hiddenNote: String? {
+        let hidden = diff.rows.count - shownRows.count
+        return hidden > 0 ? "\(hidden) unchanged offering\(hidden == 1 ? "" : "s") not shown (--all lists them)." : nil
     }
 
     static func money(_ v: Double?, _ currency: String) -> String {
@@ -49,7 +60,7 @@ public struct DiffReport: Sendable {
     static let alignments: [TextTable.Alignment] = [.left, .right, .right, .right, .right, .left, .left]
 
     var rows: [[String]] {
-        diff.rows.map { r in
+        shownRows.map { r in
             [r.id, Self.side(r.oldPresent, r.old, r.currency), Self.side(r.newPresent, r.new, r.currency),
              Self.signedMoney(r.delta, r.currency), Self.signedPercent(r.percent), r.change.rawValue, Self.items(r)]
         }
@@ -61,26 +72,30 @@ public struct DiffReport: Sendable {
 
     var summary: String {
         let up = diff.rows.filter { $0.change == .increased }.count, down = diff.rows.filter { $0.change == .decreased }.count
-        let other = diff.rows.filter { ![.increased, .decreased, .unchanged].contains($0.change) }.count
+        let other = diff.rows.filter { ![.increased, .decreased, .unchanged, .infeasible].contains($0.change) }.count
         return "\(up) increased, \(down) decreased, \(diff.rows.count - up - down - other) unchanged" + (other > 0 ? ", \(other) added, removed or (in)feasible" : "")
     }
 
     public func table() -> String {
         var out = "Cost diff: \(diff.old) → \(diff.new)\n"
         if !inputLines.isEmpty { out += "Workload changed: " + inputLines.joined(separator: "; ") + "\n" }
-        var table = TextTable(Self.headers, alignments: Self.alignments)
-        rows.forEach { table.add($0) }
-        out += "\n" + table.rendered() + "\n" + summary + ".\n"
+        if rows.isEmpty { out += "\nNo offering's cost changed.\n" } else {
+            var table = TextTable(Self.headers, alignments: Self.alignments)
+            rows.forEach { table.add($0) }
+            out += "\n" + table.rendered()
+        }
+        out += "\n" + summary + ".\n" + (hiddenNote.map { $0 + "\n" } ?? "")
         if let gate { out += gate + "\n" }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
         var out = "## runcost cost diff\n\n`\(diff.old)` → `\(diff.new)`\n\n"
         if !inputLines.isEmpty { out += "**Workload changed:** " + inputLines.joined(separator: "; ") + "\n\n" }
-        out += MarkdownTable.render(Self.headers, Self.alignments, rows) + "\n" + summary + ".\n"
+        out += (rows.isEmpty ? "No offering's cost changed.\n" : MarkdownTable.render(Self.headers, Self.alignments, rows))
+        out += "\n" + summary + ".\n" + (hiddenNote.map { "\n" + $0 + "\n" } ?? "")
         if let gate { out += "\n**Gate:** " + gate + "\n" }
-        return out
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     public func json() -> String {

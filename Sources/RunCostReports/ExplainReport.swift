@@ -22,6 +22,43 @@ public enum ExplainReport {
         for line in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) {
             out += "  - \(line)\n"
         }
+        out += ColdStartReport.section(e, w)
+        return SafeText.neutralised(out, keepingLineBreaks: true)
+    }
+
+    /// The same report for a pull request or a wiki: the line items as a table.
+    public static func markdown(_ e: Estimate, _ w: Workload, workloadName: String?) -> String {
+        let o = e.offering
+        let symbol = Format.symbol(for: o.currency)
+        let line = { (s: String) in SafeText.neutralised(s) }
+        var out = "### \(line(o.name)) (`\(o.id)`)\n\n"
+        out += "\(o.kind.rawValue), \(o.billing.family) billing, \(line(o.region)); prices as of \(o.asOf) from \(line(o.source))"
+        out += (o.verified ? "" : " — **unverified**") + "\n\n"
+        out += "**Workload:** " + line(WorkloadSummary.line(w, name: workloadName)) + "\n\n"
+        guard e.feasible else { return out + "**Infeasible:** " + line(e.reasons.joined(separator: "; ")) + "\n" }
+        let rows = e.lineItems.map { [$0.name, Format.money($0.cost, symbol: symbol), $0.formula] }
+            + [["**Monthly total**", "**" + Format.money(e.monthlyCost, symbol: symbol) + "**", ""],
+               ["Idle capacity", Format.money(e.idleCost, symbol: symbol), ""]]
+        out += MarkdownTable.render(["line item", "cost", "formula"], [.left, .right, .left], rows)
+        out += "\n**Assumptions:**\n\n"
+        for a in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) { out += "- \(line(a))\n" }
+        let coldStarts = ColdStartReport.section(e, w)
+        if !coldStarts.isEmpty { out += "\n```\n" + SafeText.neutralised(coldStarts, keepingLineBreaks: true) + "```\n" }
+        return out
+    }
+
+    /// One row per line item, then the total, with units in the headers and the currency in the
+    /// money columns' names (`cost_usd`).
+    public static func csv(_ e: Estimate, _ w: Workload) -> String {
+        let c = e.offering.currency.lowercased()
+        var out = CSV.header(["offering", "line_item", "quantity", "unit", "unit_price_\(c)", "cost_\(c)", "formula"])
+        for item in e.lineItems {
+            // Quantities lose binary noise (12 significant digits): 1551.25 instance-hours, not 1551.2500000000002.
+            out += CSV.row([.text(e.offering.id), .text(item.name), .number(Format.significant(item.quantity, digits: 12)), .text(item.unit),
+                            .price(item.unitPrice), .money(item.cost), .text(item.formula)])
+        }
+        out += CSV.row([.text(e.offering.id), .text(e.feasible ? "monthly total" : "infeasible: " + e.reasons.joined(separator: "; ")),
+                        .number(nil), .text(""), .number(nil), .money(e.feasible ? e.monthlyCost : nil), .text("")])
         return out
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RunCostCore
 
 /// A JSON value with ordered keys, so reports are deterministic and read in a sensible order.
 public indirect enum JSON: Sendable, Equatable {
@@ -67,10 +68,39 @@ public indirect enum JSON: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            // Every hazard (C0, DEL, C1, bidi controls) stays escaped, so a terminal showing the JSON
+            // never acts on it; a JSON reader gets the exact text back.
+            case let c where SafeText.isHazard(c): out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+}
+
+/// JSON text written piece by piece into one growing buffer, handed on in blocks: for documents
+/// of millions of values (sweeps), where building a `JSON` tree per row and re-indenting it cost
+/// twenty times the CSV. Keys that repeat on every row are quoted once by the caller (`quoted`).
+public struct JSONText {
+    public private(set) var text = ""
+    static let block = 1 << 16
+
+    public init() { text.reserveCapacity(JSONText.block + 4096) }
+
+    public mutating func raw(_ s: String) { text.append(s) }
+    public mutating func string(_ s: String) { text.append(JSON.quote(s)) }
+    /// null for nil and non-finite values, like `JSON.number(_:)`.
+    public mutating func number(_ n: Double?) {
+        if let n, n.isFinite { text.append(JSON.format(n)) } else { text.append("null") }
+    }
+
+    /// `"key": ` ready to append, for keys written on every row.
+    public static func quoted(_ key: String) -> String { JSON.quote(key) + ": " }
+
+    /// Hands the buffer to `emit` once it holds a block (always when `force`).
+    public mutating func flush(_ emit: (String) -> Void, force: Bool = false) {
+        guard force || text.utf8.count >= JSONText.block, !text.isEmpty else { return }
+        emit(text)
+        text.removeAll(keepingCapacity: true)
     }
 }

@@ -36,7 +36,8 @@ public enum PricingListReport {
         if !limits.isEmpty { out += "  limits: " + limits.joined(separator: ", ") + "\n" }
         out += CommitmentText.detail(o)
         if !o.notes.isEmpty { out += "  notes: \(o.notes)\n" }
-        return out
+        for line in ColdStartReport.detailLines(o) { out += "  \(line)\n" }
+        return SafeText.neutralised(out, keepingLineBreaks: true)
     }
 
     /// "above 4GB: 2 vCPU, above 8GB: 4 vCPU".
@@ -84,7 +85,34 @@ public enum PricingListReport {
             lines.append("billed in \(Format.duration(p.billingIncrementHours * 3600)) increments, minimum \(Format.duration(p.minimumBilledHours * 3600)); at least \(Format.grouped(p.minInstances)) instance(s)")
             if let cap = p.monthlyCap { lines.append("capped at \(Format.money(cap)) per instance-month") }
             if p.fixedMonthlyFee > 0 { lines.append("\(p.fixedFeeName): \(Format.money(p.fixedMonthlyFee)) per month") }
-            return lines
+            return lines + ruleLines(p.rules)
         }
+    }
+
+    /// The provisioned rules (docs/pricing-format.md), one line each.
+    static func ruleLines(_ r: ProvisionedRules) -> [String] {
+        var lines: [String] = []
+        if let b = r.burstable {
+            lines.append("burstable: \(Format.grouped(b.baseline * 100))% baseline per vCPU; "
+                         + (b.surplusVCPUHour.map { "surplus \(Format.price($0)) per vCPU-hour" } ?? "throttled above it"))
+        }
+        if r.reservedMemoryMiB > 0 { lines.append("\(Format.memory(r.reservedMemoryMiB)) of memory kept by the system") }
+        if let m = r.maxInstances { lines.append("at most \(Format.grouped(m)) instance(s)") }
+        if !r.autoscaling { lines.append("no autoscaling: sized for the peak") }
+        if let d = r.bootDisk { lines.append("boot volume \(Format.grouped(d.sizeGB)) GB at \(Format.price(d.gbMonth)) per GB-month") }
+        if r.publicIPv4Hour > 0 { lines.append("public IPv4 \(Format.price(r.publicIPv4Hour)) per hour") }
+        if let e = r.ephemeralStorage { lines.append("ephemeral storage above \(Format.memory(e.includedMiB)): \(Format.price(e.gbHour)) per GB-hour") }
+        if let s = r.sustainedUse { lines.append("sustained use: " + s.steps.map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list by quarter of the month") }
+        if let j = r.jobs { lines.append("jobs: a task per job, \(Format.duration(j.startup)) start-up" + (j.only ? "; jobs only" : "")) }
+        if !r.free.isEmpty {
+            let f = r.free
+            let parts = [f.instanceHours > 0 ? "\(Format.grouped(f.instanceHours)) instance-hours" : nil,
+                         f.vcpuSeconds > 0 ? "\(Format.count(f.vcpuSeconds)) vCPU-s" : nil,
+                         f.gbSeconds > 0 ? "\(Format.count(f.gbSeconds)) GB-s" : nil,
+                         f.diskGBMonths > 0 ? "\(Format.grouped(f.diskGBMonths)) disk GB-months" : nil,
+                         f.credit > 0 ? "\(Format.money(f.credit)) credit" : nil].compactMap { $0 }
+            lines.append("free tier: " + parts.joined(separator: ", "))
+        }
+        return lines
     }
 }

@@ -1,3 +1,5 @@
+import RunCostCore
+
 /// A plain-text table with aligned columns, for terminals and `--format table`.
 public struct TextTable {
     public enum Alignment: Sendable { case left, right }
@@ -12,7 +14,7 @@ public struct TextTable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     public func rendered() -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map { SafeText.neutralised($0) } }
         let widths = headers.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.indices.map { c in
@@ -21,14 +23,15 @@ public struct TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(all[0]), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
     }
 }
 
-/// A Markdown pipe table.
+/// A Markdown pipe table. Cells are neutralised (no control or bidi scalar, so no line break can
+/// end a row early) and `|` is escaped.
 public enum MarkdownTable {
     public static func render(_ headers: [String], _ alignments: [TextTable.Alignment], _ rows: [[String]]) -> String {
-        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ s: String) -> String { SafeText.neutralised(s).replacingOccurrences(of: "|", with: "\\|") }
         var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + alignments.map { $0 == .right ? "---:|" : "---|" }.joined() + "\n"
         for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }

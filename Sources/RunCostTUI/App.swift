@@ -8,7 +8,7 @@ import RunCostCore
 /// The interactive screen's entry point: wires the terminal, the Elm loop and file effects.
 public enum TUI {
     /// Runs until the user quits. Returns the exit status: 0 on q or Ctrl-C, 128 + signal number on
-    /// SIGTERM/SIGHUP/SIGINT. Throws `TerminalError` (nothing drawn) when there is no usable terminal.
+    /// SIGTERM/SIGHUP/SIGINT, 129 (as for SIGHUP) when the terminal closes. Throws `TerminalError` (nothing drawn) when there is no usable terminal.
     public static func run(session: Session, workload: Workload, name: String?, description: String?,
                            filters: Filters = Filters()) throws -> Int32 {
         let terminal = try Terminal()
@@ -19,7 +19,8 @@ public enum TUI {
         let model = Model(session: session, workload: workload, name: name, description: description, filters: filters)
         _ = runLoop(terminal: terminal, initial: model, update: { model, key in
             if key == .ctrl("l") { terminal.invalidate() }
-            guard var next = RunCostTUI.update(model, key) else { return nil }
+            let (width, height) = terminal.size
+            guard var next = RunCostTUI.update(model, key, width: width, height: height) else { return nil }
             // The one impure step: write the files `update` asked for, then report back.
             if let effect = next.pendingEffect {
                 next = next.completing(effect, with: perform(effect, next))
@@ -28,7 +29,7 @@ public enum TUI {
         }, view: { model, width, height in
             RunCostTUI.view(model, width: width, height: height)
         })
-        let signal = terminal.receivedSignal
+        let signal = terminal.receivedSignal ?? (terminal.inputClosed ? SIGHUP : nil)
         terminal.restore()
         return signal.map { 128 + $0 } ?? 0
     }

@@ -5,9 +5,20 @@ import RunCostCore
 /// or letters in ASCII), the current value as a vertical marker, crossings marked, and sentences
 /// naming the next break-even in each direction.
 enum ChartView {
+    /// Rows of the folded chart: its frame and two break-even sentences.
+    static let collapsedHeight = 4
+
     static func draw(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int, height: Int) {
         let a = m.analysis
         let p = a.parameter
+        if m.chartCollapsed {
+            screen.box(x: x, y: y, width: width, height: height, title: "Break-even vs \(p.noun) · c shows the chart", style: Theme.frame)
+            let sentences = a.breakEvenSentences { $0 }.flatMap { Text.wrap($0, width - 3) }
+            for (i, line) in sentences.prefix(max(0, height - 2)).enumerated() {
+                screen.put(line, x: x + 2, y: y + 1 + i, style: Theme.info, maxWidth: width - 3)
+            }
+            return
+        }
         let scale = a.range.scale == .log ? "log axes" : "log cost, linear \(p.noun)"
         screen.box(x: x, y: y, width: width, height: height, title: "Monthly cost vs \(p.noun) (\(scale))", style: Theme.frame)
         let ix = x + 1, iy = y + 1, iw = width - 2, ih = height - 2
@@ -22,11 +33,11 @@ enum ChartView {
         let sideLegend = iw >= 100
         let legendWidth = sideLegend ? min(36, iw / 4) : iw
         let sentences = a.breakEvenSentences { $0 }.flatMap { Text.wrap($0, iw - 1) }
-        let sentenceRows = min(sentences.count, ih >= 16 ? ih / 4 : 4)
+        let sentenceRows = min(sentences.count, ih >= 16 ? ih / 4 : ih >= 12 ? 4 : 2)
         // Below the plot the legend is a grid of equal columns; only lines with a legend entry are
         // drawn, keeping the selected offering's.
         let legendColumns = max(1, (iw - 1) / 24)
-        let maxLegendRows = ih >= 16 ? 3 : 2
+        let maxLegendRows = ih >= 16 ? 3 : ih >= 12 ? 2 : 1
         var lines = Array(a.series.indices)
         if !sideLegend, lines.count > legendColumns * maxLegendRows {
             let selected = a.charted.firstIndex { $0 == m.selectedID }
@@ -42,13 +53,25 @@ enum ChartView {
         let plotWidth = iw - labelWidth - 1 - (sideLegend ? legendWidth + 1 : 0)
         guard plotWidth >= 8 else { return }
 
-        // Cost axis: log, from the cheapest positive cost to the dearest on the chart.
+        // Cost axis: log, from the cheapest positive cost to the dearest on the chart, but at most a
+        // decade either side of what the drawn offerings cost now: a line that grows far dearer
+        // at the end of the range leaves the top instead of squashing the others at the bottom.
+        let points = a.series.first?.count ?? 0
         let costs = lines.flatMap { a.series[$0].compactMap { $0 } }
         var hi = costs.max() ?? 1
         var lo = costs.filter { $0 > 0 }.min() ?? hi
+        let here = Int((a.fraction(of: a.current) * Double(max(0, points - 1))).rounded())
+        let costsNow = lines.compactMap { a.series[$0].indices.contains(here) ? a.series[$0][here] : nil }.filter { $0 > 0 }
+        if let dearest = costsNow.max(), let cheapest = costsNow.min() {
+            hi = min(hi, dearest * 10)
+            lo = max(lo, cheapest / 10)
+        }
         lo = max(lo, hi * 1e-6)
         if hi <= 0 { hi = 1; lo = 0.1 }
         if lo >= hi { lo = hi / 2; hi *= 2 }
+        // Round ends (1, 2, 5 × 10ⁿ), so the labels read as round money.
+        hi = Self.round(hi, up: true)
+        lo = Self.round(lo, up: false)
         let logLo = log(lo), logSpan = log(hi) - log(lo)
         func rowOf(_ cost: Double, _ rows: Int) -> Int {   // 0 = top
             let t = cost <= lo ? 0 : min(1, (log(cost) - logLo) / logSpan)
@@ -61,15 +84,17 @@ enum ChartView {
             screen.put(Text.padLeft(label, labelWidth), x: ix, y: iy + row, style: Theme.muted, maxWidth: labelWidth)
         }
         if plotHeight >= 7 {
-            let mid = (plotHeight - 1) / 2
-            let value = exp(logLo + logSpan * Double(plotHeight - 1 - mid) / Double(plotHeight - 1))
-            screen.put(Text.padLeft(Format.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + mid, style: Theme.muted, maxWidth: labelWidth)
+            // A round value near the middle, on the row where it belongs.
+            let value = Self.round(exp(logLo + logSpan / 2), up: false)
+            let row = rowOf(value, plotHeight)
+            if row > 1, row < plotHeight - 2 {
+                screen.put(Text.padLeft(Format.compactMoney(value, symbol: symbol), labelWidth), x: ix, y: iy + row, style: Theme.muted, maxWidth: labelWidth)
+            }
         }
         for row in 0..<plotHeight {
             screen.put(String(m.glyphs.vertical), x: plotX - 1, y: iy + row, style: Theme.frame)
         }
 
-        let points = a.series.first?.count ?? 0
         let markerColumn = Int((a.fraction(of: a.current) * Double(plotWidth - 1)).rounded())
         var occupied = Array(repeating: false, count: plotWidth * plotHeight)
         let colors = m.session.color
@@ -83,7 +108,7 @@ enum ChartView {
                 var previous: Int?
                 for dx in 0..<dotsWide {
                     let index = sample(dx, dotsWide, points)
-                    guard let cost = a.series[line][index] else { previous = nil; continue }
+                    guard let cost = a.series[line][index], cost <= hi else { previous = nil; continue }
                     let dy = rowOf(cost, dotsHigh)
                     canvas.line(x: dx, from: previous ?? dy, to: dy, owner: line)
                     previous = dy
@@ -101,7 +126,7 @@ enum ChartView {
                 var previous: Int?
                 for cx in 0..<plotWidth {
                     let index = sample(cx, plotWidth, points)
-                    guard let cost = a.series[line][index] else { previous = nil; continue }
+                    guard let cost = a.series[line][index], cost <= hi else { previous = nil; continue }
                     let cy = rowOf(cost, plotHeight)
                     let span = previous.map { $0 < cy ? ($0 + 1)...cy : cy...max(cy, $0 - 1) } ?? cy...cy
                     for row in span {
@@ -192,6 +217,17 @@ enum ChartView {
         var style = Style(foreground: Theme.palette[line % Theme.palette.count])
         if m.analysis.charted.indices.contains(line), m.analysis.charted[line] == m.selectedID { style.bold = true }
         return style
+    }
+
+    /// The nearest of 1, 2, 5 × 10ⁿ at or above `value` (`up`), or at or below it.
+    static func round(_ value: Double, up: Bool) -> Double {
+        guard value > 0, value.isFinite else { return value }
+        let decade = pow(10, floor(log10(value)))
+        let steps: [Double] = [1, 2, 5, 10]
+        let mantissa = value / decade
+        let step = up ? steps.first { $0 >= mantissa * (1 - 1e-9) } ?? 10
+                      : steps.last { $0 <= mantissa * (1 + 1e-9) } ?? 1
+        return step * decade
     }
 
     /// The series index for column `i` of `n` (nearest point).

@@ -1,10 +1,11 @@
 import RunCostCore
+import RunCostReports
 
 /// Every shown offering, cheapest first: kind, provider, monthly cost, change since the last edit,
 /// a bar scaled to the most expensive, idle share; infeasible ones greyed with their reason.
 enum CostTableView {
     struct Columns {
-        var id = 19, kind = 0, provider = 0, cost = 9, delta = 7, bar = 0, idle = 0
+        var id = 19, kind = 0, provider = 0, cost = 9, delta = 7, bar = 0, idle = 0, cold = 0
     }
 
     /// Widths for an interior `width` columns wide: id and cost always, then Δ, kind, idle and a
@@ -25,6 +26,8 @@ enum CostTableView {
         if c.kind == 1, free >= 9 { c.kind = 10; free -= 9 }
         if free >= 10 { c.cost += 2; c.delta += 2; free -= 4 }
         if free >= 23, take(12) { c.provider = 12 }
+        // The cold-start share only where the table is already roomy.
+        if free >= 24, take(6) { c.cold = 6 }
         let toID = min(max(0, free), 28 - c.id)
         c.id += toID
         free -= toID
@@ -71,6 +74,7 @@ enum CostTableView {
         header(g.unicode ? "Δ edit" : "change", c.delta, right: true)
         header("cost", c.bar)
         header("idle", c.idle, right: true)
+        header("cold", c.cold, right: true)
 
         guard !estimates.isEmpty else {
             screen.put("No offering matches the filters; a shows all.", x: x + 2, y: y + 2, style: Theme.error, maxWidth: inner - 1)
@@ -100,8 +104,8 @@ enum CostTableView {
                 screen.put(right ? Text.padLeft(clipped, w) : clipped, x: cx, y: ry, style: style ?? base)
                 cx += w + 1
             }
-            // The id, with a pencil when its prices are what-if prices.
-            if m.priceFactors[e.offering.id] != nil {
+            // The id, with a pencil when its prices are what-if prices (edited here, or loaded from a saved what-if table).
+            if m.priceFactors[e.offering.id] != nil || e.offering.isWhatIf {
                 let id = Text.clipMiddle(e.offering.id, c.id - 2, ellipsis: g.ellipsis)
                 screen.put(id, x: cx, y: ry, style: base)
                 var tag = isSelected ? base : Theme.edited
@@ -131,6 +135,7 @@ enum CostTableView {
             let idle = e.monthlyCost > 0 ? e.idleCost / e.monthlyCost * 100 : 0
             cell(e.idleCost > 0 ? Format.grouped(idle, maxFractionDigits: 0) + "%" : "–", c.idle, right: true,
                  style: isSelected ? base : Theme.muted)
+            cell(ColdStartReport.compactShare(e), c.cold, right: true, style: isSelected ? base : Theme.muted)
         }
     }
 

@@ -29,9 +29,11 @@ extension Model {
 
     /// Edited offerings as override tables: `NAME-prices.yaml`, or one file per provider.
     func priceFiles(beside path: String) -> [OutputFile] {
-        let edited = session.offerings.filter { priceFactors[$0.id] != nil }.map { o -> Offering in
-            var scaled = o.scalingPrices(by: priceFactors[o.id]!)
-            let note = "What-if: prices \(Self.percentText(priceFactors[o.id]!)) of the \(o.asOf) table."
+        let edited = session.offerings.compactMap { o -> Offering? in
+            guard let factor = priceFactors[o.id] else { return nil }
+            // Saved as what they are: unverified, dated today, the source naming the what-if.
+            var scaled = o.whatIf(pricesScaledBy: factor, on: session.today)
+            let note = "What-if: prices \(Self.percentText(factor)) of the \(o.asOf) table."
             scaled.notes = scaled.notes.isEmpty ? note : scaled.notes + " " + note
             return scaled
         }
@@ -82,19 +84,31 @@ public func perform(_ effect: Effect, _ model: Model) -> EffectResult {
         switch effect {
         case .exportCSV(_, let o), .saveWorkload(_, let o): overwrite = o
         }
+        // Checked before asking to overwrite, and again after `y`: an input is never a target.
+        let inputs = model.session.inputFiles
+        if let refusal = files.lazy.compactMap({ OutputPath.refusal($0.path, inputs: inputs) }).first {
+            return .failed(refusal)
+        }
         if !overwrite {
             let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty { return .exists(existing) }
         }
-        let inputs = pricingFiles(model.session.layers.map(\.path)) + [model.session.tracePath].compactMap { $0 }
         for file in files {
-            try AtomicWriter.write(file.text, to: file.path, inputs: inputs, overwrite: true)
+            try AtomicWriter.write(file.text, to: file.path, inputs: inputs.map(\.path), overwrite: true)
         }
         return .written(files.map(\.path))
     } catch let error as InputError {
         return .failed(error.description)
     } catch {
         return .failed("\(error)")
+    }
+}
+
+extension Session {
+    /// Every file the screen was started with, named by role: never a target for a save.
+    var inputFiles: [(path: String, role: String)] {
+        [workloadPath.map { ($0, "workload file") }, tracePath.map { ($0, "trace file") }].compactMap { $0 }
+            + pricingFiles(layers.map(\.path)).map { ($0, "pricing table") }
     }
 }
 

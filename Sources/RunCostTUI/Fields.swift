@@ -3,6 +3,8 @@ import RunCostCore
 /// The workload inputs the panel lists, in order.
 public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
+    case runtime, maxColdStartRate
+    case run, disk
     case commitment   // none, 1y, 3y or spot: CommitmentStepping.swift
 
     var label: String {
@@ -20,6 +22,10 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "instances"
         case .freeTier: "free tier"
         case .arch: "arch"
+        case .runtime: "runtime"
+        case .maxColdStartRate: "max cold"
+        case .run: "run as"
+        case .disk: "VM disk"
         case .commitment: "commitment"
         }
     }
@@ -36,7 +42,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch, .commitment: nil
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk, .commitment: nil
         }
     }
 
@@ -55,6 +61,10 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: "a whole number or auto"
         case .freeTier: "on or off"
         case .arch: "x86, arm or any"
+        case .runtime: Runtime.allCases.map(\.rawValue).joined(separator: ", ") + " or any"
+        case .maxColdStartRate: "a share like 0.1% (cheapest warmth that meets it) or none"
+        case .run: "service or job"
+        case .disk: "20GB or default"
         case .commitment: CommitmentStepping.example
         }
     }
@@ -80,6 +90,10 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .instances: w.instances.map { Format.grouped($0) + " fixed" } ?? "auto"
         case .freeTier: w.freeTier ? "on" : "off"
         case .arch: w.arch?.rawValue ?? "any"
+        case .runtime: w.runtime?.rawValue ?? "any"
+        case .maxColdStartRate: w.maxColdStartShare.map(ColdStartFormat.percent) ?? "none"
+        case .run: w.run.rawValue
+        case .disk: w.diskMiB.map { Format.memory($0) } ?? "default"
         case .commitment: CommitmentStepping.display(w)
         }
     }

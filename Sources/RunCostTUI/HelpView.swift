@@ -30,6 +30,7 @@ enum HelpView {
         ("Files and screen", [
             ("s", "save workload (+prices)"),
             ("x", "export table as CSV"),
+            ("c", "fold/unfold the chart"),
             ("g", "chart: braille/ASCII"),
             ("Ctrl-L", "redraw"),
             ("?", "this help"),

@@ -17,11 +17,14 @@ public struct Session: Sendable {
     public var unicode: Bool
     /// False without colour (NO_COLOR, monochrome terminal): charts tell lines apart by letter.
     public var color: Bool
+    /// The date saved what-if price tables carry as `as_of`.
+    public var today: CalendarDate
 
     public init(offerings: [Offering], layers: [PricingLayer] = [], currency: String = "USD", workloadPath: String? = nil,
-                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true) {
+                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true, today: CalendarDate) {
         self.offerings = offerings; self.layers = layers; self.currency = currency; self.workloadPath = workloadPath
         self.tracePath = tracePath; self.leftOutNote = leftOutNote; self.unicode = unicode; self.color = color
+        self.today = today
     }
 }
 
@@ -121,6 +124,8 @@ public struct Model: Sendable {
     public internal(set) var selectedID: String?
     public internal(set) var chartParameter: SweepParameter = .requests
     public internal(set) var chartStyle: ChartStyle
+    /// The chart folded to its break-even sentences, giving the table the rows (c toggles).
+    public internal(set) var chartCollapsed = false
     public internal(set) var mode: Mode = .normal
     public internal(set) var message: Message?
     /// Set by `update`, performed and cleared by the App loop.
@@ -131,7 +136,7 @@ public struct Model: Sendable {
     /// Monthly cost of each offering before the last edit, for ▲/▼.
     public internal(set) var previousCosts: [String: Double] = [:]
     /// The trace counts of a trace workload, kept so traffic can cycle back to it.
-    let traceCounts: [Double]?
+    let traceCounts: TraceLoad?
 
     public init(session: Session, workload: Workload, name: String? = nil, description: String? = nil, filters: Filters = Filters()) {
         self.session = session
@@ -176,12 +181,19 @@ public struct Model: Sendable {
     func money(_ v: Double) -> String { Format.money(v, symbol: currencySymbol) }
 
     /// Recomputes the analysis. `full`: the costs changed (workload, filters, prices); otherwise only
-    /// the chart's parameter or the selected offering did.
-    mutating func recompute(full: Bool) {
+    /// the chart's parameter or the selected offering did. `afterEdit`: back to the cheapest rows
+    /// after an edit of the inputs; in the table, the offering being worked on stays selected
+    /// unless the edit made it infeasible. The selection is settled before the chart's search runs
+    /// once for it.
+    mutating func recompute(full: Bool, afterEdit: Bool = false) {
         if full {
             analysis = Analysis.compute(offerings: activeOfferings, workload: workload)
-            if !analysis.estimates.contains(where: { $0.offering.id == selectedID }) {
+            let selected = analysis.estimates.first { $0.offering.id == selectedID }
+            let cheapest = analysis.estimates.first(where: \.feasible)?.offering.id
+            if selected == nil {
                 selectedID = analysis.estimates.first?.offering.id
+            } else if afterEdit, let cheapest, focus == .workload || selected?.feasible != true {
+                selectedID = cheapest
             }
         }
         analysis.chart(parameter: chartParameter, workload: workload, selected: selectedID)
@@ -192,6 +204,6 @@ public struct Model: Sendable {
         let before = Dictionary(analysis.estimates.filter(\.feasible).map { ($0.offering.id, $0.monthlyCost) }, uniquingKeysWith: { a, _ in a })
         change(&self)
         previousCosts = before
-        recompute(full: true)
+        recompute(full: true, afterEdit: true)
     }
 }

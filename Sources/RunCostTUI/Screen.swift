@@ -37,6 +37,21 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// `character`, or a harmless stand-in when it holds a control or bidi-control scalar. Tested
+    /// by scalar, not by Character: "\r\n" is one Character, and so is a letter with a C1 control.
+    public static func neutralised(_ character: Character) -> Character {
+        var neutral: Character?
+        for scalar in character.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
+                || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                neutral = neutral ?? " "
+            } else if scalar.properties.generalCategory == .control || scalar.properties.isBidiControl {
+                neutral = "?"
+            }
+        }
+        return neutral ?? character
+    }
 }
 
 /// A plain grid of styled cells: views build one, `Terminal` paints it, tests read it as text.
@@ -68,8 +83,10 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Writes `text` one `Character` per column starting at (x, y), clipped to the grid and to
-    /// `maxWidth` columns. Control characters (tabs, newlines) become spaces so the grid stays aligned.
-    /// Returns the column just after the written text (as if unclipped by the grid).
+    /// `maxWidth` columns. Text from tables and files cannot reach the terminal as commands: tabs
+    /// and line breaks become spaces, other control characters (ESC, BEL, C1) and bidi overrides
+    /// become `?` (see `Cell.neutralised`). Returns the column just after the written text (as if
+    /// unclipped by the grid).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         let limit = maxWidth.map { x.saturatingAdd(max(0, $0)) } ?? Int.max
@@ -77,9 +94,7 @@ public struct Screen: Hashable, Sendable {
         for character in text {
             guard column < limit else { break }
             if column >= width { break }
-            let printable = character.unicodeScalars.contains { $0.properties.generalCategory == .control }
-                ? " " : character
-            set(Cell(character: printable, style: style), x: column, y: y)
+            set(Cell(character: Cell.neutralised(character), style: style), x: column, y: y)
             column += 1
         }
         return column

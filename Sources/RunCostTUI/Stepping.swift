@@ -39,13 +39,15 @@ enum Stepping {
     }
 
     static let vcpuSizes: [Double] = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+    /// Cold-start limits, strictest first; → loosens towards none (no limit).
+    static let coldStartLimits: [Double?] = [0, 0.0001, 0.001, 0.005, 0.01, 0.05, 0.1, nil]
 
-    static func traffics(_ traceCounts: [Double]?) -> [TrafficShape] {
+    static func traffics(_ traceCounts: TraceLoad?) -> [TrafficShape] {
         [.constant, .diurnal, .businessHours, .bursty] + (traceCounts.map { [.trace($0)] } ?? [])
     }
 
     /// The workload with `field` moved one step, or why it cannot move.
-    static func step(_ field: InputField, _ w: Workload, up: Bool, traceCounts: [Double]?) -> Result<Workload, StepError> {
+    static func step(_ field: InputField, _ w: Workload, up: Bool, traceCounts: TraceLoad?) -> Result<Workload, StepError> {
         var w = w
         /// The stepped value kept in range; an error only when the value already sits at the edge.
         func clamp(_ v: Double, _ range: ClosedRange<Double>, _ what: String) throws(StepError) -> Double {
@@ -121,6 +123,33 @@ enum Stepping {
                 let order: [Arch?] = [nil, .x86, .arm]
                 let index = order.firstIndex { $0 == w.arch } ?? 0
                 w.arch = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .runtime:
+                let order: [Runtime?] = [nil] + Runtime.allCases
+                let index = order.firstIndex { $0 == w.runtime } ?? 0
+                w.runtime = order[(index + (up ? 1 : order.count - 1)) % order.count]
+            case .maxColdStartRate:
+                let current = w.maxColdStartShare
+                let next: Int
+                if let index = coldStartLimits.firstIndex(where: { $0 == current }) {
+                    next = index + (up ? 1 : -1)
+                } else {   // a typed value between steps: the neighbouring step
+                    let above = coldStartLimits.firstIndex { ($0 ?? .infinity) > current ?? .infinity } ?? coldStartLimits.count - 1
+                    next = up ? above : above - 1
+                }
+                guard coldStartLimits.indices.contains(next) else {
+                    return .failure(StepError(up ? "max cold is already none (no limit)" : "max cold is already 0%"))
+                }
+                w.maxColdStartShare = coldStartLimits[next]
+            case .run:
+                w.run = w.run == .service ? .job : .service
+            case .disk:
+                if let disk = w.diskMiB {
+                    let next = nice(disk, up: up)
+                    w.diskMiB = !up && disk <= 1024 ? nil : try clamp(next, 1024...Ranges.memory.upperBound, "VM disk")
+                } else {
+                    guard up else { return .failure(StepError("VM disk is the table's default; → sets a size")) }
+                    w.diskMiB = 10 * 1024
+                }
             case .commitment:
                 CommitmentStepping.step(&w, up: up)
             }
@@ -131,7 +160,7 @@ enum Stepping {
     }
 
     /// The workload with `field` set from typed text, validated like the same field in a workload file.
-    static func parse(_ field: InputField, _ text: String, _ w: Workload, traceCounts: [Double]?) -> Result<Workload, StepError> {
+    static func parse(_ field: InputField, _ text: String, _ w: Workload, traceCounts: TraceLoad?) -> Result<Workload, StepError> {
         var w = w
         let text = text.trimmingCharacters(in: .whitespaces)
         let word = text.lowercased()
@@ -188,6 +217,15 @@ enum Stepping {
                     guard let arch = Arch(rawValue: word) else { return .failure(StepError("arch: expected x86, arm or any, got '\(text)'")) }
                     w.arch = arch
                 }
+            case .runtime:
+                w.runtime = ["any", "none", "default"].contains(word) ? nil : try RuntimeName.parse(word, origin: origin)
+            case .maxColdStartRate:
+                w.maxColdStartShare = ["none", "off", "any"].contains(word) ? nil : try Fields.check(text, "max cold", .fraction, 0...1, origin)
+            case .run:
+                guard let mode = RunMode(rawValue: word) else { return .failure(StepError("run: expected service or job, got '\(text)'")) }
+                w.run = mode
+            case .disk:
+                w.diskMiB = ["default", "auto"].contains(word) ? nil : try Fields.check(text, "disk", .memory, Ranges.positiveMemory, origin)
             case .commitment:
                 if let problem = CommitmentStepping.parse(word, &w) { return .failure(StepError(problem)) }
             }
@@ -219,7 +257,9 @@ extension Workload {
         case .peakToAverage: profile.peakMultiplier
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
-        case .traffic, .freeTier, .arch, .commitment: 0
+        case .maxColdStartRate: maxColdStartShare ?? 0
+        case .traffic, .freeTier, .arch, .runtime, .run, .commitment: 0
+        case .disk: diskMiB ?? 0
         }
     }
 }

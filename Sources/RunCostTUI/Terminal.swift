@@ -1,4 +1,4 @@
-// The only file that touches ncurses (and the signal statics in the shim, which are per file).
+// The only file that draws with ncurses; signals are in SignalGuard.swift.
 internal import CNcursesw
 #if canImport(Glibc)
 import Glibc
@@ -73,20 +73,20 @@ public final class Terminal {
         guard !term.isEmpty, term != "dumb" else { throw TerminalError.unsupportedTerminal(term) }
 
         // Installed before newterm so ncurses keeps our SIGINT/SIGTERM handlers instead of its own.
-        rc_install_signal_handlers()
+        SignalGuard.install()
         guard let session = newterm(nil, rc_stdout(), rc_stdin()) else {
-            rc_restore_signal_handlers()
+            SignalGuard.uninstall()
             throw TerminalError.initializationFailed(term)
         }
         guard rc_has_string_capability("cup") != 0 else {
             endwin()
             delscreen(session)
-            rc_restore_signal_handlers()
+            SignalGuard.uninstall()
             throw TerminalError.unsupportedTerminal(term)
         }
         self.session = session
         Terminal.sessionIsOpen = true
-        rc_set_curses_active(1)
+        SignalGuard.setCursesActive(true)
 
         raw()
         noecho()
@@ -113,10 +113,10 @@ public final class Terminal {
     public func restore() {
         guard let session else { return }
         self.session = nil
-        rc_set_curses_active(0)
+        SignalGuard.setCursesActive(false)
         endwin()
         delscreen(session)
-        rc_restore_signal_handlers()
+        SignalGuard.uninstall()
         Terminal.sessionIsOpen = false
     }
 
@@ -127,10 +127,12 @@ public final class Terminal {
     }
 
     /// SIGTERM, SIGHUP or SIGINT received since the session started, if any.
-    public var receivedSignal: Int32? {
-        let signal = rc_pending_signal()
-        return signal == 0 ? nil : signal
-    }
+    public var receivedSignal: Int32? { SignalGuard.pendingSignal }
+
+    /// True once the terminal has gone: a hang-up, or end of input (its window was closed).
+    public private(set) var inputClosed = false
+    /// Reads in a row that found nothing although input was readable: end of input.
+    private var emptyReadableReads = 0
 
     // MARK: Output
 
@@ -164,7 +166,8 @@ public final class Terminal {
     private func paintRow(_ y: Int, of screen: Screen, columns: Int) {
         var x = 0
         while x < columns, let cell = screen[x, y] {
-            var glyph = Array(cell.character.unicodeScalars.prefix(Int(rc_cchar_max())))
+            // Screen.put neutralises text already; cells set directly are checked again here.
+            var glyph = Array(Cell.neutralised(cell.character).unicodeScalars.prefix(Int(rc_cchar_max())))
                 .map { wchar_t(bitPattern: $0.value) }
             // Screen counts one column per Character; keep that grid aligned on the terminal.
             var advance = 1
@@ -237,21 +240,37 @@ public final class Terminal {
 
     // MARK: Input
 
-    /// Waits up to the read timeout for a key; nil on timeout, on a signal or for unmapped keys.
+    /// Waits up to the read timeout for a key; nil on timeout, on a signal, for unmapped keys, and
+    /// once the input is closed (then `inputClosed` is true: the loop must end, not spin).
     public func readKey() -> Key? {
-        guard session != nil else { return nil }
+        guard session != nil, !inputClosed else { return nil }
         var code: wint_t = 0
         switch wget_wch(rc_stdscr(), &code) {
         case KEY_CODE_YES:
+            emptyReadableReads = 0
             let key = Terminal.functionKey(Int32(code))
             if key == .resize { invalidate() }
             return key
         case OK:
+            emptyReadableReads = 0
             return Terminal.characterKey(UInt32(code))
         default:
+            // ncurses reports a time-out, an interrupted read and end of input all as ERR.
+            // A hung-up terminal polls as such; end of input polls readable yet reads nothing,
+            // again and again (a real key would have been read).
+            switch rc_poll_input(STDIN_FILENO) {
+            case 1: inputClosed = true
+            case 2:
+                emptyReadableReads += 1
+                if emptyReadableReads >= Terminal.emptyReadsMeaningClosed { inputClosed = true }
+            default: emptyReadableReads = 0
+            }
             return nil
         }
     }
+
+    /// Three in a row: a lone Escape or a partial sequence is settled by then.
+    private static let emptyReadsMeaningClosed = 3
 
     private static func functionKey(_ code: Int32) -> Key? {
         switch code {
@@ -288,7 +307,8 @@ public final class Terminal {
 
 /// Runs an Elm-style loop: draws `view(model, width, height)`, waits for a key, applies `update`
 /// (nil quits) and redraws. Returns the final model; also returns when a termination signal
-/// arrives (see `Terminal.receivedSignal`). Reads time out, so idle waiting never spins.
+/// arrives (see `Terminal.receivedSignal`) or the terminal closes (`Terminal.inputClosed`).
+/// Reads time out, so idle waiting never spins.
 public func runLoop<Model>(
     terminal: Terminal,
     initial: Model,
@@ -297,7 +317,7 @@ public func runLoop<Model>(
 ) -> Model {
     var model = initial
     var needsDraw = true
-    while terminal.receivedSignal == nil {
+    while terminal.receivedSignal == nil, !terminal.inputClosed {
         if needsDraw {
             let (width, height) = terminal.size
             terminal.draw(view(model, width, height))

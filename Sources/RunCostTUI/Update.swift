@@ -61,6 +61,16 @@ public func update(_ model: Model, _ key: Key) -> Model? {
     return m
 }
 
+/// `update` for a screen `width`×`height`: while it is too small to draw (it says so), keys are
+/// ignored except the ways out, q and Ctrl-C, so nothing changes unseen.
+public func update(_ model: Model, _ key: Key, width: Int, height: Int) -> Model? {
+    guard width < minimumSize.width || height < minimumSize.height else { return update(model, key) }
+    switch key {
+    case .character("q"), .ctrl("c"): return nil
+    default: return model
+    }
+}
+
 /// Line editing for text fields: printable characters append, Backspace deletes, Ctrl-U clears.
 /// Nil for keys that do not edit.
 func edit(_ text: String, _ key: Key) -> String? {
@@ -130,6 +140,9 @@ extension Model {
         case .character("g"):
             guard session.unicode else { message = Message(text: "Braille needs a UTF-8 locale; the chart stays ASCII.", isError: false); break }
             chartStyle = chartStyle == .braille ? .ascii : .braille
+        case .character("c"):
+            chartCollapsed.toggle()
+            message = Message(text: chartCollapsed ? "Chart folded: the table has the room (c unfolds)." : "Chart shown.", isError: false)
         case .character("s"): mode = .prompt(.saveWorkload, text: defaultFileName(suffix: "-whatif.yaml"), error: nil)
         case .character("x"): mode = .prompt(.exportCSV, text: defaultFileName(suffix: "-compare.csv"), error: nil)
         case .escape, .resize, .ctrl("l"): break
@@ -249,9 +262,12 @@ extension Model {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch prompt {
         case .saveWorkload, .exportCSV:
-            guard !trimmed.isEmpty else { mode = .prompt(prompt, text: text, error: "type a file name"); return }
-            mode = .normal
-            pendingEffect = prompt == .saveWorkload ? .saveWorkload(path: trimmed, overwrite: false) : .exportCSV(path: trimmed, overwrite: false)
+            switch OutputPath.normalise(text) {
+            case .failure(let e): mode = .prompt(prompt, text: text, error: e.message)
+            case .success(let path):
+                mode = .normal
+                pendingEffect = prompt == .saveWorkload ? .saveWorkload(path: path, overwrite: false) : .exportCSV(path: path, overwrite: false)
+            }
         case .priceOffering(let id), .priceProvider(let id):
             switch Self.parsePriceChange(trimmed) {
             case .failure(let e): mode = .prompt(prompt, text: text, error: e.message)

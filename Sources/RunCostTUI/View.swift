@@ -47,8 +47,11 @@ func layout(_ model: Model, width: Int, height: Int) -> Screen {
         PickerView.draw(&screen, model, kind: kind, cursor: cursor, x: rightX, y: bodyTop, width: rightWidth, height: bodyHeight)
     default:
         let rows = model.analysis.estimates.count
-        // Small screens give the chart the rows its sentences need; large ones show more offerings.
-        let tableHeight = max(6, min(rows + 3, bodyHeight < 24 ? 7 : bodyHeight * 2 / 5))
+        // A folded chart keeps a box with its break-even sentences; otherwise small screens split
+        // the rows about evenly and large ones give the chart three fifths.
+        let tableHeight = model.chartCollapsed
+            ? max(6, bodyHeight - ChartView.collapsedHeight)
+            : max(6, min(rows + 3, bodyHeight < 24 ? bodyHeight / 2 : bodyHeight * 2 / 5))
         CostTableView.draw(&screen, model, x: rightX, y: bodyTop, width: rightWidth, height: tableHeight)
         ChartView.draw(&screen, model, x: rightX, y: bodyTop + tableHeight, width: rightWidth, height: bodyHeight - tableHeight)
     }
@@ -58,13 +61,14 @@ func layout(_ model: Model, width: Int, height: Int) -> Screen {
     return screen
 }
 
+/// The whole message, wrapped to the window however small, centred; keys wait until it is enlarged.
 func drawTooSmall(_ screen: inout Screen) {
-    let lines = ["terminal too small (need \(minimumSize.width)×\(minimumSize.height))",
-                 "now \(screen.width)×\(screen.height): enlarge the window, or q to quit"]
-    let top = max(0, screen.height / 2 - 1)
-    for (i, line) in lines.enumerated() {
-        let text = Text.clip(line, screen.width)
-        screen.put(text, x: max(0, (screen.width - text.count) / 2), y: top + i, style: i == 0 ? Theme.error : Theme.label)
+    let paragraphs = [("terminal too small (need \(minimumSize.width)×\(minimumSize.height))", Theme.error),
+                      ("now \(screen.width)×\(screen.height): enlarge the window, or q to quit", Theme.label)]
+    let lines = paragraphs.flatMap { text, style in Text.wrap(text, screen.width).map { ($0, style) } }
+    let top = max(0, (screen.height - lines.count) / 2)
+    for (i, (line, style)) in lines.prefix(screen.height).enumerated() {
+        screen.put(line, x: max(0, (screen.width - line.count) / 2), y: top + i, style: style)
     }
 }
 

@@ -6,7 +6,7 @@ import RunCostTUI
 /// Time to apply one key and render the whole view at 200×60 with every bundled offering: the
 /// latency a user feels per keypress (target: median under 5 ms).
 func benchTUI(offerings: [Offering], workload: Workload) throws {
-    var model = Model(session: Session(offerings: offerings, workloadPath: "examples/api.yaml"), workload: workload, name: "mobile-api")
+    var model = Model(session: Session(offerings: offerings, workloadPath: "examples/api.yaml", today: CalendarDate(year: 2026, month: 1, day: 1)!), workload: workload, name: "mobile-api")
     let scenarios: [(String, setup: [Key], [Key])] = [
         ("step requests (←/→: re-estimates, re-sweeps the chart, re-runs break-even)", [], [.right, .left]),
         ("step duration (chart over duration: limits make offerings infeasible)", [.down, .down], [.right, .left]),

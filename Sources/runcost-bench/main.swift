@@ -4,6 +4,8 @@ import RunCostFiles
 
 /// Prints medians for runcost's performance targets. Run it from a release build:
 ///   swift build -c release && .build/release/runcost-bench
+/// `runcost-bench scale [--keep]` (inputs at real sizes, minutes) and `runcost-bench numpy` (the
+/// closed forms beside bench/closed_form.py) run only when named.
 /// Figures are measured, never asserted: shared machines are noisy.
 
 let root = FileManager.default.currentDirectoryPath
@@ -40,6 +42,7 @@ func runCLI(_ args: [String]) throws -> (wall: Double, rssMB: Double) {
 
 let only = CommandLine.arguments.dropFirst().first
 func wanted(_ name: String) -> Bool { only == nil || only == name }
+let keep = CommandLine.arguments.contains("--keep")
 
 do {
     let catalog = try Catalog.load([root + "/pricing"])
@@ -113,12 +116,23 @@ do {
 
     if wanted("tui") { try benchTUI(offerings: offerings, workload: workload) }
 
+    // Heavy (hundreds of MB of generated input, minutes): only when asked for by name.
+    // `numpy` runs only the side-by-side part of `scale`.
+    if only == "scale" || only == "numpy" {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-bench-scale-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { if !keep { try? FileManager.default.removeItem(atPath: dir) } }
+        if only == "scale" { try ScaleBench(root: root, runcost: runcost, offerings: offerings, dir: dir).all() }
+        try NumpyReference(root: root, dir: dir, offerings: offerings, workload: workload).compare()
+        print(keep ? "scale: inputs kept in \(dir)" : "scale: inputs removed (runcost-bench scale --keep keeps them to rerun the commands)")
+    }
+
     if wanted("sweep") {
         let r = try runCLI(["sweep", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "100B",
                             "--points", "1000000", "--format", "csv"])
         print(String(format: "sweep, 1,000,000 points × all offerings as CSV to /dev/null: %.2f s wall, peak RSS %.1f MB", r.wall, r.rssMB))
     }
 } catch {
-    FileHandle.standardError.write(Data("runcost-bench: \(error)\n".utf8))
+    StandardStreams.writeError("runcost-bench: \(error)\n")
     exit(2)
 }

@@ -11,7 +11,8 @@ struct Check: ParsableCommand {
         Examples:
           runcost check examples/budget.yaml
           runcost check budget.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
-          runcost check budget.yaml --format junit --output runcost-junit.xml --today 2026-01-15
+          runcost check budget.yaml --format junit --output runcost-junit.xml \\
+              --today 2026-01-15
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, junit }
@@ -37,7 +38,7 @@ struct Check: ParsableCommand {
         case .json: text = report.json()
         case .junit: text = report.junit()
         }
-        try output.emit(text, inputs: file.inputFiles + pricing.paths)
+        try output.emit(text, inputs: file.inputFiles + pricing.inputFiles)
         if !report.report.passed { throw CheckFailed(message: "runcost check: \(report.report.summary)") }
     }
 }

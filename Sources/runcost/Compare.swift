@@ -9,8 +9,10 @@ struct Compare: ParsableCommand {
         discussion: """
         Examples:
           runcost compare examples/api.yaml
-          runcost compare --requests 3M --duration 120ms --memory 1536MB --free-tier --format json
-          runcost compare examples/etl.yaml --kind vm --kind container --format markdown
+          runcost compare --requests 3M --duration 120ms --memory 1536MB \\
+              --free-tier --format json
+          runcost compare examples/etl.yaml --kind vm --kind container \\
+              --format markdown
         """)
 
     @OptionGroup var selection: SelectionOptions
@@ -29,6 +31,6 @@ struct Compare: ParsableCommand {
         case .json: text = report.json()
         }
         if let note = selection.leftOutNote, format == .table || format == .markdown { text += note + "\n" }
-        try output.emit(text, inputs: self.selection.inputFiles)
+        try output.emit(text, inputs: selection.inputFiles)
     }
 }

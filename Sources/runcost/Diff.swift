@@ -9,8 +9,10 @@ struct Diff: ParsableCommand {
         discussion: """
         Exits 1 when --fail-above is given and the chosen offering's cost rose more than that percent.
         Examples:
-          runcost diff --baseline old.json new.json          (both from `runcost compare --format json`)
-          runcost diff --baseline-pricing old/pricing --pricing pricing examples/api.yaml --fail-above 5
+          runcost diff --baseline old.json new.json
+              (both from `runcost compare --format json`)
+          runcost diff --baseline-pricing old/pricing \\
+              --pricing pricing examples/api.yaml --fail-above 5
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
@@ -25,6 +27,7 @@ struct Diff: ParsableCommand {
     var failAbove: String?
     @Option(help: ArgumentHelp("The offering --fail-above judges (default: the cheapest in the new report).", valueName: "id")) var offering: String?
     @Option(help: "Output format: table, markdown or json.") var format: Format = .table
+    @Flag(name: .customLong("all"), help: "List unchanged offerings too (tables show only changes; JSON always has every offering).") var all = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -58,14 +61,14 @@ struct Diff: ParsableCommand {
         } else if offering != nil {
             throw InputError(.flag("--offering"), "--offering chooses what --fail-above judges; give --fail-above too")
         }
-        let report = DiffReport(diff, gate: verdict?.message)
+        let report = DiffReport(diff, gate: verdict?.message, showUnchanged: all)
         let text: String
         switch format {
         case .table: text = report.table()
         case .markdown: text = report.markdown()
         case .json: text = report.json()
         }
-        try output.emit(text, inputs: [input] + [baseline].compactMap { $0 } + baselinePricing + pricing.paths)
+        try output.emit(text, inputs: [input] + [baseline].compactMap { $0 } + baselinePricing + pricing.inputFiles)
         if let verdict, verdict.exceeded { throw CheckFailed(message: "runcost diff: " + verdict.message) }
     }
 }

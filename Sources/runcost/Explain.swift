@@ -8,13 +8,14 @@ struct Explain: ParsableCommand {
         abstract: "Show one offering's line items, formulas and assumptions.",
         discussion: """
         Example:
-          runcost explain aws-lambda-x86 --requests 3M --duration 120ms --memory 1536MB --free-tier
+          runcost explain aws-lambda-x86 --requests 3M --duration 120ms \\
+              --memory 1536MB --free-tier
         """)
 
     @Argument(help: "Offering id (see `runcost pricing list`).") var offering: String
     @OptionGroup var workload: WorkloadOptions
     @OptionGroup var pricing: PricingOptions
-    @Option(help: "Output format: table (text) or json.") var format: ReportFormat = .table
+    @Option(help: "Output format: table, csv, json or markdown.") var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -25,9 +26,15 @@ struct Explain: ParsableCommand {
         let estimate = Estimator.estimate(chosen, w)
         let text: String
         switch format {
-        case .json: text = EstimateJSON.render(estimate, w).rendered() + "\n"
-        case .table, .markdown, .csv: text = ExplainReport.text(estimate, w, workloadName: spec.name)
+        case .json:
+            // The estimate object of `compare`, plus the workload it priced (with `defaulted_inputs`).
+            var json = EstimateJSON.render(estimate, w)
+            if case .object(let pairs) = json { json = .object(pairs + [("workload", WorkloadSummary.json(w, name: spec.name))]) }
+            text = json.rendered() + "\n"
+        case .table: text = ExplainReport.text(estimate, w, workloadName: spec.name)
+        case .markdown: text = ExplainReport.markdown(estimate, w, workloadName: spec.name)
+        case .csv: text = ExplainReport.csv(estimate, w); try noteDefaults(w)
         }
-        try output.emit(text, inputs: workload.inputFiles)
+        try output.emit(text, inputs: workload.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunCostBundledTables
 import RunCostCore
 import RunCostFiles
 
@@ -26,6 +27,9 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("constant, diurnal, business-hours or bursty.", valueName: "shape")) var traffic: String?
     @Option(name: .customLong("peak-to-average"), help: ArgumentHelp("Peak hour ÷ average (diurnal default 2, bursty 10).", valueName: "ratio")) var peakToAverage: String?
     @Option(help: ArgumentHelp("CSV of timestamp,requests per minute or hour; replaces --traffic.", valueName: "file")) var trace: String?
+    @Option(help: ArgumentHelp("Language runtime, for start-up time: python, node, java, go, rust, dotnet or container.", valueName: "name")) var runtime: String?
+    @Option(name: .customLong("max-cold-start-rate"), help: ArgumentHelp("Largest share of requests that may be cold (0.1%); keeps instances warm to meet it.", valueName: "share")) var maxColdStartRate: String?
+    @Flag(name: .customLong("snapstart"), help: "Turn on SnapStart where the offering prices it (Lambda).") var snapStart = false
     @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
     @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
     // Commitments and spot (docs/billing.md, "Commitments").
@@ -33,6 +37,9 @@ struct WorkloadOptions: ParsableArguments {
     @Option(name: .customLong("commitment-plan"), help: ArgumentHelp("The plan id to price (default: the deepest discount).", valueName: "id")) var commitmentPlan: String?
     @Option(name: .customLong("commit-amount"), help: ArgumentHelp("Committed spend per hour (default: the steady baseline).", valueName: "amount")) var commitAmount: String?
     @Flag(help: "Price spot/preemptible capacity (indicative, unverified discounts).") var spot = false
+    @Option(help: ArgumentHelp("service (default) or job: each request a task started on demand.", valueName: "mode")) var run: String?
+    @Option(help: ArgumentHelp("Boot volume of a VM (20GB); default: the table's.", valueName: "size")) var disk: String?
+    @Flag(name: .customLong("public-ip"), inversion: .prefixedNo, help: "Give VMs a public IPv4 address where it is charged (default on).") var publicIP: Bool?
 
     /// The file (if any) with every given flag laid over it.
     func spec() throws -> WorkloadSpec {
@@ -44,11 +51,14 @@ struct WorkloadOptions: ParsableArguments {
             (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
             (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
             (.commitment, commitment), (.commitmentPlan, commitmentPlan), (.commitAmount, commitAmount), (.spot, spot ? "true" : nil),
+            (.runtime, runtime), (.maxColdStartRate, maxColdStartRate), (.snapStart, snapStart ? "true" : nil),
+            (.run, run), (.disk, disk), (.publicIP, publicIP.map { $0 ? "true" : "false" }),
         ]
         for case let (field, value?) in flags { spec.override(field, value) }
         return spec
     }
 
+    /// The workload and trace named on the command line (a trace named in the file: `WorkloadSpec.tracePath`).
     var inputFiles: [String] { [workload, trace].compactMap { $0 } }
 }
 
@@ -60,18 +70,14 @@ struct PricingOptions: ParsableArguments {
     @Flag(name: .customLong("no-bundled-pricing"), help: "Use only the tables given with --pricing (and the user folder).")
     var noBundled = false
 
+    /// Every pricing layer that may be read (bundled, user folder, --pricing): never an output.
+    var inputFiles: [String] { [PricingLocations.user()].compactMap { $0 } + paths }
+
     func catalog() throws -> Catalog {
-        var layers: [String] = []
-        if !noBundled {
-            guard let bundled = PricingLocations.bundled() else {
-                throw InputError(nil, "cannot find the bundled pricing tables; set RUNCOST_BUNDLED_PRICING to the pricing/ folder or use --pricing")
-            }
-            layers.append(bundled)
-        }
-        if let user = PricingLocations.user() { layers.append(user) }
-        layers += paths
-        guard !layers.isEmpty else { throw InputError(.flag("--pricing"), "no pricing tables to use") }
-        return try Catalog.load(layers)
+        let layers = [PricingLocations.user()].compactMap { $0 } + paths
+        guard !noBundled || !layers.isEmpty else { throw InputError(.flag("--pricing"), "no pricing tables to use") }
+        // The bundled tables are compiled in: no YAML is read unless a folder or file overrides them.
+        return try Catalog.load(layers, over: noBundled ? Catalog() : BundledTables.catalog())
     }
 }
 
@@ -85,7 +91,11 @@ struct FilterOptions: ParsableArguments {
         let chosenKinds = try kinds.map { try Fields.choice($0, "kind", OfferingKind.self, .flag("--kind")) }
         let known = Set(catalog.offerings.map(\.provider))
         for p in providers where !known.contains(p) {
-            throw InputError(.flag("--provider"), "unknown provider '\(p)'" + Suggestion.hint(p, in: known.sorted()))
+            throw InputError(.flag("--provider"), "unknown provider '\(p)'" + Suggestion.hintOrList(p, in: known.sorted(), noun: "providers"))
+        }
+        // Twice would price one offering twice, and `diff` refuses such a report.
+        if let twice = offerings.enumerated().first(where: { offerings[..<$0.offset].contains($0.element) })?.element {
+            throw InputError(.flag("--offering"), "'\(twice)' is given twice")
         }
         var chosen = try offerings.map { try catalog.require($0, origin: .flag("--offering")) }
         if chosen.isEmpty { chosen = catalog.offerings }
@@ -101,12 +111,13 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, markdown
 }
 
-/// `--output FILE`: written atomically, never over an input.
+/// `--output FILE`: written atomically, never over an input (docs/commands.md, "Output").
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file (atomically; never over an input) instead of standard output.", valueName: "file"))
     var output: String?
 
+    /// Writes the whole report, checked: a failed write is an error, never a silent exit 0.
     func emit(_ text: String, inputs: [String]) throws {
-        if let output { try AtomicWriter.write(text, to: output, inputs: inputs) } else { print(text, terminator: "") }
+        if let output, output != "-" { try AtomicWriter.write(text, to: output, inputs: inputs) } else { try StandardStreams.write(text) }
     }
 }

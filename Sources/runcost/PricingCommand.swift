@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunCostBundledTables
 import RunCostCore
 import RunCostFiles
 import RunCostReports
@@ -7,8 +8,8 @@ import RunCostReports
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "List, show and validate pricing tables.",
-        subcommands: [List.self, Show.self, Validate.self])
+        abstract: "List, show, validate and export pricing tables.",
+        subcommands: [List.self, Show.self, StartUp.self, Validate.self, Export.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every offering with its kind, billing model and as_of date.",
@@ -19,7 +20,7 @@ struct PricingCommand: ParsableCommand {
 
         func run() throws {
             let offerings = try filter.select(from: pricing.catalog(), arch: nil)
-            print(PricingListReport.render(offerings, format: format.rawValue), terminator: "")
+            try StandardStreams.write(PricingListReport.render(offerings, format: format.rawValue))
         }
     }
 
@@ -30,7 +31,19 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var pricing: PricingOptions
 
         func run() throws {
-            print(PricingListReport.detail(try pricing.catalog().require(id)), terminator: "")
+            try StandardStreams.write(PricingListReport.detail(try pricing.catalog().require(id)))
+        }
+    }
+
+    struct StartUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "startup",
+            abstract: "Compare start-up times: from nothing to the first served request, by kind and platform.",
+            discussion: "Rows come from the cold-start tables (pricing/cold-starts.yaml).\nExample:\n  runcost pricing startup")
+        @OptionGroup var pricing: PricingOptions
+
+        func run() throws {
+            print(ColdStartReport.startUpTable(try pricing.catalog().coldStarts), terminator: "")
         }
     }
 
@@ -47,18 +60,43 @@ struct PricingCommand: ParsableCommand {
         @Option(name: .customLong("max-age"), help: ArgumentHelp("Warn about prices older than this many days.", valueName: "days")) var maxAge: Int?
 
         func run() throws {
-            if let maxAge, maxAge < 0 { throw InputError(.flag("--max-age"), "expected a number of days ≥ 0, got \(maxAge)") }
-            let layers = paths.isEmpty ? [PricingLocations.bundled(), PricingLocations.user()].compactMap { $0 } : paths
-            let catalog = try Catalog.load(layers)
+            // Bounded: a price age of more than a century is a typo, and day arithmetic must not overflow.
+            if let maxAge, !(0...36_500).contains(maxAge) { throw InputError(.flag("--max-age"), "expected a number of days from 0 to 36500, got \(maxAge)") }
+            // Without paths: the compiled-in tables, decoded again from their text (errors name
+            // <bundled>/file.yaml), then the user folder.
+            let layers = paths.isEmpty ? [PricingLocations.user()].compactMap { $0 } : paths
+            let base = paths.isEmpty ? try Catalog.decode(BundledTables.tables, folder: BundledTables.folder) : Catalog()
+            let catalog = try Catalog.load(layers, over: base)
             let unverified = catalog.offerings.filter { !$0.verified }.count
-            print("\(catalog.offerings.count) offerings in \(layers.count) layer(s) are valid (\(unverified) marked unverified).")
+            let coldStarts = catalog.coldStarts.isEmpty ? "" : ", and \(catalog.coldStarts.count) cold-start rows"
+            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified)\(coldStarts).\n")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }
                 for o in stale {
-                    FileHandle.standardError.write(Data("warning: \(o.id) prices are \(o.asOf.days(until: today)) days old (as_of \(o.asOf))\n".utf8))
+                    StandardStreams.writeError("warning: \(o.id) prices are \(o.asOf.days(until: today)) days old (as_of \(o.asOf))\n")
                 }
             }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the bundled pricing tables to a folder, to edit or to use as a layer.",
+            discussion: """
+            Writes one YAML file per provider (aws.yaml, gcp.yaml, …), each atomically; creates the folder
+            if needed and refuses to replace an existing file unless --force. Edited copies in the user
+            folder ($RUNCOST_PRICING_DIR, else ~/.config/runcost/pricing) or given with --pricing
+            override the bundled offerings by id.
+            Example:
+              runcost pricing export ~/.config/runcost/pricing
+            """)
+        @Argument(help: "Folder to write the tables into.") var folder: String
+        @Flag(help: "Replace tables that already exist in the folder.") var force = false
+
+        func run() throws {
+            try TableExport.write(BundledTables.tables, to: folder, overwrite: force)
+            print("Wrote \(BundledTables.tables.count) pricing tables to \(folder).")
         }
     }
 }

@@ -23,30 +23,43 @@ struct Runcost: ParsableCommand {
 
     /// Maps every failure to the exit codes of design.md §4 and never prints a backtrace.
     static func main() {
+        SystemIO.guardStandardDescriptors()
+        // A reader that goes away shows up as EPIPE on the write, handled below, not as a signal.
+        signal(SIGPIPE, SIG_IGN)
+        let arguments = CommandLineArguments.negativeValuesAttached(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as InputError {
             fail(error.description, code: 2)
+        } catch let error as WriteError {
+            writeFailed(error)
         } catch let error as CheckFailed {
-            if !error.message.isEmpty { FileHandle.standardError.write(Data((error.message + "\n").utf8)) }
+            if !error.message.isEmpty { StandardStreams.writeError(error.message + "\n") }
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
+            if code == .success {   // --help, --version
+                do { try StandardStreams.write(fullMessage(for: error) + "\n") } catch let error as WriteError { writeFailed(error) } catch {}
                 Foundation.exit(0)
             }
             if error is ExitCode { Foundation.exit(code.rawValue) }
-            // Usage errors (unknown flag, missing value) are bad input: status 2, with the help hint.
-            let isUsage = code == .validationFailure || error is ValidationError
-            fail(fullMessage(for: error), code: isUsage || code.rawValue == 64 ? 2 : 3)
+            // Usage errors (unknown flag, missing value) are bad input: status 2, on one line.
+            let isUsage = code == .validationFailure || error is ValidationError || code.rawValue == 64
+            fail(isUsage ? CommandLineArguments.oneLine(message(for: error), arguments: arguments) : fullMessage(for: error),
+                 code: isUsage ? 2 : 3)
         }
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("runcost: " + message + "\n").utf8))
+        StandardStreams.writeError("runcost: " + message + "\n")
         Foundation.exit(code)
+    }
+
+    /// A broken pipe means the reader has what it wanted: exit quietly. Anything else lost the report.
+    static func writeFailed(_ error: WriteError) -> Never {
+        if error.isBrokenPipe { Foundation.exit(0) }
+        fail(error.description, code: 3)
     }
 }
 

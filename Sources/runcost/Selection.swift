@@ -10,10 +10,13 @@ struct Selection {
     var catalog: Catalog
     var offerings: [Offering]
     var leftOut: [Offering]
+    /// Every file read to build it: never a target for `-o`.
+    var inputFiles: [String]
 
     init(_ workloadOptions: WorkloadOptions, _ pricing: PricingOptions, _ filter: FilterOptions, _ money: CurrencyOptions) throws {
         spec = try workloadOptions.spec()
         workload = try spec.build()
+        inputFiles = workloadOptions.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles
         catalog = try pricing.catalog()
         let chosen = try filter.select(from: catalog, arch: workload.arch)
         (offerings, leftOut) = Currency.convert(chosen, to: money.currency, rates: try money.rates())
@@ -32,7 +35,7 @@ struct Selection {
 }
 
 struct CurrencyOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Currency to compare in (default USD).", valueName: "code")) var currency = "USD"
+    @Option(help: ArgumentHelp("Currency to compare in.", valueName: "code")) var currency = "USD"
     @Option(name: .customLong("exchange-rate"), help: ArgumentHelp("Rate to include offerings priced in another currency, e.g. EUR=1.16 (USD per EUR); repeatable.", valueName: "CUR=rate"))
     var exchangeRates: [String] = []
 
@@ -40,7 +43,7 @@ struct CurrencyOptions: ParsableArguments {
         var rates: [String: Double] = [:]
         for text in exchangeRates {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].count == 3, let rate = Double(parts[1]), rate.isFinite, rate > 0, rate < 1e6 else {
+            guard parts.count == 2, parts[0].count == 3, let rate = Quantity.decimal(parts[1]), rate.isFinite, rate > 0, rate < 1e6 else {
                 throw InputError(.flag("--exchange-rate"), "expected CUR=rate like EUR=1.16, got '\(text)'")
             }
             rates[parts[0]] = rate
@@ -59,5 +62,4 @@ struct SelectionOptions: ParsableArguments {
 
     func resolve() throws -> Selection { try Selection(workload, pricing, filter, money) }
     var currency: String { money.currency }
-    var inputFiles: [String] { workload.inputFiles }
 }

@@ -9,9 +9,9 @@ struct TUICommand: ParsableCommand {
         commandName: "tui",
         abstract: "Interactive what-if screen: change the workload or prices and watch every cost and break-even move.",
         discussion: """
-        Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Without a workload it starts from 1M requests/month, 100ms, 512MB.
+        Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Inputs left out take the documented defaults (1M requests/month, 100ms, 512MB; docs/workloads.md).
 
-        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, s save, x export CSV, ? help, q quit. See docs/tui.md.
+        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, c fold the chart, s save, x export CSV, ? help, q quit. See docs/tui.md.
 
         Examples:
           runcost tui examples/api.yaml
@@ -25,18 +25,9 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var money: CurrencyOptions
 
-    /// A starting point when neither a file nor the essential flags are given.
-    static let defaults: [(WorkloadField, String)] = [(.requests, "1M"), (.duration, "100ms"), (.memory, "512MB")]
-
     func run() throws {
-        var spec = try workload.spec()
-        if workload.workload == nil {
-            for (field, value) in Self.defaults where spec.value(field) == nil {
-                if field == .requests, spec.value(.rps) != nil || spec.value(.trace) != nil { continue }
-                spec.override(field, value)
-            }
-        }
-        let w = try spec.build()
+        let spec = try workload.spec()
+        let w = try spec.build()   // missing inputs take WorkloadDefaults, as in every command
         let catalog = try pricing.catalog()
         _ = try filter.select(from: catalog, arch: nil)   // validates kinds, providers and ids
         let (kept, leftOut) = Currency.convert(catalog.offerings, to: money.currency, rates: try money.rates())
@@ -57,7 +48,8 @@ struct TUICommand: ParsableCommand {
         var layers = catalog.layers
         for i in layers.indices where layers[i].path.hasPrefix(cwd) { layers[i].path.removeFirst(cwd.count) }
         let session = Session(offerings: kept, layers: layers, currency: money.currency,
-                              workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote)
+                              workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote,
+                              today: CalendarDate.today)
         let status: Int32
         do {
             status = try TUI.run(session: session, workload: w, name: spec.name,

@@ -32,19 +32,19 @@ import FoundationXML
     }
 
     @Test func budgetMetExactlyPassesAndOneCentOverFails() throws {
-        let met = try CheckCLITests.budget(CheckCLITests.t3Budget("15.18 USD"))
+        let met = try CheckCLITests.budget(CheckCLITests.t3Budget("19.47 USD"))
         let pass = try RuncostBinary.run(["check", met.path, "--today", CheckCLITests.today])
         #expect(pass.status == 0, "stderr: \(pass.stderr)")
-        #expect(pass.stdout.contains("PASS    max_monthly  aws-ec2-t3.small  $15.18  ≤ $15.18  $15.18/month is within the $15.18 budget (100% of the budget)"))
+        #expect(pass.stdout.contains("PASS    max_monthly  aws-ec2-t3.small  $19.47  ≤ $19.47  $19.47/month is within the $19.47 budget (100% of the budget)"))
 
-        let over = try CheckCLITests.budget(CheckCLITests.t3Budget("15.17"))
+        let over = try CheckCLITests.budget(CheckCLITests.t3Budget("19.46"))
         let fail = try RuncostBinary.run(["check", over.path, "--today", CheckCLITests.today])
         #expect(fail.status == 1)
-        #expect(fail.stdout.contains("$15.18/month exceeds the $15.17 budget by $0.01"))
+        #expect(fail.stdout.contains("$19.47/month exceeds the $19.46 budget by $0.01"))
         #expect(fail.stderr == "runcost check: 1 failed, 0 warnings, 0 passed in 1 check\n")
 
         // A warning alone keeps the status at 0.
-        let warn = try CheckCLITests.budget(CheckCLITests.t3Budget("{ limit: 15.17, severity: warn }"))
+        let warn = try CheckCLITests.budget(CheckCLITests.t3Budget("{ limit: 19.46, severity: warn }"))
         #expect(try RuncostBinary.run(["check", warn.path, "--today", CheckCLITests.today]).status == 0)
     }
 
@@ -65,7 +65,7 @@ import FoundationXML
                 workload: { requests: 1M, duration: 100ms, memory: 512MB }
                 offering: aws-ec2-t3.small
                 rules:
-                  max_monthly: 15.17
+                  max_monthly: 19.46
                   max_price_age: { limit: 30, severity: warn }
                   max_over_cheapest: 100000%
             """)
@@ -79,22 +79,22 @@ import FoundationXML
         let check = try #require((object["checks"] as? [[String: Any]])?.first)
         let results = try #require(check["results"] as? [[String: Any]])
         #expect(results.map { $0["status"] as? String } == ["fail", "warn", "pass"])
-        #expect(results[0]["actual"] as? Double == 15.18)
+        #expect(results[0]["actual"] as? Double == 19.47)
         #expect(results[0]["location"] as? String == "\(b.path):6:20")
         // t3.small prices are as of 2024-07-01: 31 days before 2024-08-01.
         #expect(results[1]["actual"] as? Double == 31)
-        #expect((check["offerings"] as? [[String: Any]])?.first?["monthly_cost"] as? Double == 0.0208 * 730)
+        #expect((check["offerings"] as? [[String: Any]])?.first?["monthly_cost"] as? Double == 0.0208 * 730 + 8 * 0.08 + 730 * 0.005)   // instance + 8 GB boot volume + public IPv4
 
         let markdown = try RuncostBinary.run(["check", b.path, "--today", "2024-08-01", "--format", "markdown"]).stdout
         #expect(markdown.hasPrefix("## ❌ runcost budget check: FAILED — 1 failed, 1 warning, 1 passed in 1 check\n"))
-        #expect(markdown.contains("| ❌ | max_monthly | aws-ec2-t3.small | $15.18 | ≤ $15.17 | $15.18/month exceeds the $15.17 budget by $0.01 |"))
+        #expect(markdown.contains("| ❌ | max_monthly | aws-ec2-t3.small | $19.47 | ≤ $19.46 | $19.47/month exceeds the $19.46 budget by $0.01 |"))
         #expect(markdown.contains("| ⚠️ | max_price_age (warn) | aws-ec2-t3.small | 31 days | ≤ 30 days |"))
         #expect(markdown.contains("**Cheapest alternative:** "))
 
         let junit = try RuncostBinary.run(["check", b.path, "--today", "2024-08-01", "--format", "junit"]).stdout
         #expect(junit.contains(#"<testsuites name="runcost check" tests="3" failures="1" errors="0" skipped="0">"#))
         #expect(junit.contains(#"<testsuite name="t3 &amp; co" tests="3" failures="1" errors="0" skipped="0">"#))
-        #expect(junit.contains(#"<failure type="max_monthly" message="$15.18/month exceeds the $15.17 budget by $0.01">"#))
+        #expect(junit.contains(#"<failure type="max_monthly" message="$19.47/month exceeds the $19.46 budget by $0.01">"#))
         #expect(junit.contains("<system-out>WARNING: aws-ec2-t3.small prices are 31 days old"))
         #expect(XMLParser(data: Data(junit.utf8)).parse(), "JUnit output is not well-formed XML")
     }
@@ -204,7 +204,11 @@ import FoundationXML
         let table = try RuncostBinary.run(["diff", "--baseline", old, new])
         #expect(table.status == 0, "stderr: \(table.stderr)")
         #expect(CheckCLITests.squeeze(table.stdout).contains("test-vm $15.18 $15.33 +$0.15 +0.99% increased Instances $15.18 → $15.33 (+$0.15)\n"))
-        #expect(CheckCLITests.squeeze(table.stdout).contains("test-faas $20.00 $20.00 $0.00 0% unchanged\n"))
+        // Only changed rows by default (issue 11 item 16); --all lists the unchanged one too.
+        #expect(!table.stdout.contains("test-faas"))
+        #expect(table.stdout.contains("1 increased, 0 decreased, 1 unchanged.\n1 unchanged offering not shown (--all lists them).\n"))
+        let all = try RuncostBinary.run(["diff", "--baseline", old, new, "--all"])
+        #expect(CheckCLITests.squeeze(all.stdout).contains("test-faas $20.00 $20.00 $0.00 0% unchanged\n"))
 
         // The VM rose 0.99%: above 0.5%, within 1%.
         let gate = try RuncostBinary.run(["diff", "--baseline", old, new, "--offering", "test-vm", "--fail-above", "0.5"])

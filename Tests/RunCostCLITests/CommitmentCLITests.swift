@@ -15,11 +15,13 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let estimates = json["estimates"] as! [[String: Any]]
         let m5 = estimates.first { $0["offering"] as? String == "aws-ec2-m5.large" }!
-        #expect(cents(m5["monthly_cost"] as! Double) == 47.65)
+        // $70.08 of instance-hours × 0.68 = $47.6544, plus the attached costs no plan discounts: an
+        // 8 GB boot volume at $0.08/GB-month ($0.64) and a public IPv4 at $0.005/h × 730 h ($3.65).
+        #expect(cents(m5["monthly_cost"] as! Double) == 51.94)
         let c = m5["commitment"] as! [String: Any]
         #expect(c["term"] as? String == "1y")
         #expect(c["plan"] as? String == "compute-savings-plan")
-        #expect(cents(c["on_demand_cost"] as! Double) == 70.08)
+        #expect(cents(c["on_demand_cost"] as! Double) == 74.37)   // $70.08 + $4.29 attached
         #expect(abs((c["breakeven_utilisation"] as! Double) - 0.68) < 1e-12)
         #expect(c["verified"] as? Bool == false)
         // An offering that sells no commitment is marked, with the reason, not priced silently.
@@ -33,7 +35,7 @@ import Testing
         #expect(!plain.stdout.contains("breakeven_utilisation"))
         let r = try RuncostBinary.run(["compare", "--offering", "aws-ec2-m5.large", "--commitment", "3y", "--format", "csv"] + Self.workload)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines[0].hasSuffix("commitment,commitment_plan,discount,committed_monthly,on_demand_cost,utilisation,breakeven_utilisation,discount_verified,discount_as_of"))
+        #expect(lines[0].hasSuffix("commitment,commitment_plan,discount,committed_monthly_usd,on_demand_cost_usd,utilisation,breakeven_utilisation,discount_verified,discount_as_of"))
         #expect(lines[1].contains(",3y,compute-savings-plan,0.65,24.528,"))
     }
 

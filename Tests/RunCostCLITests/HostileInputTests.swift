@@ -6,7 +6,7 @@ import Testing
 @Suite struct HostileInputTests {
     static let flags = ["--requests", "--rps", "--duration", "--memory", "--cpu-time", "--vcpu", "--concurrency",
                         "--ephemeral-storage", "--payload", "--hours", "--instances", "--min-instances",
-                        "--target-utilization", "--peak-to-average"]
+                        "--target-utilization", "--peak-to-average", "--disk"]
     static let values = ["nan", "-inf", "1e308", "1e-320", "9223372036854775808", "0", "-0", "  ", "1e", "1..5", "½", "0x1p3"]
 
     @Test(arguments: flags)

@@ -65,7 +65,11 @@ import Testing
 
     // infracost golden aws/testdata/instance_test (2024-07-01): t3.medium on-demand 730 h = $30.37.
     @Test func ec2Golden() throws {
+        // infracost instance_test: t3.medium 730 h = $30.37; runcost adds the 8 GB gp3 boot volume
+        // ($0.64) and the public IPv4 address ($3.65) that infracost leaves out.
         let e = try estimate("aws-ec2-t3.medium", ["--requests", "1k", "--duration", "100ms", "--memory", "1GB"])
-        #expect(cents(e) == 30.37)
+        #expect(cents(e) == 34.66)
+        let bare = try estimate("aws-ec2-t3.medium", ["--requests", "1k", "--duration", "100ms", "--memory", "1GB", "--no-public-ip", "--disk", "0.001MB"])
+        #expect(cents(bare) == 30.37)
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 
 /// Runs the built `runcost` executable the way a user would, from the package root, with the
-/// bundled pricing tables.
+/// bundled (compiled-in) pricing tables only.
 enum RuncostBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `runcost` built beside this test bundle (same configuration and scratch path).
     static var executable: URL {
+        // To show a new test fails on an older build: RUNCOST_TEST_BINARY=/path/to/old/runcost swift test …
+        if let chosen = ProcessInfo.processInfo.environment["RUNCOST_TEST_BINARY"], !chosen.isEmpty { return URL(fileURLWithPath: chosen) }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("runcost")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return packageRoot.appendingPathComponent(".build/debug/runcost")
@@ -20,14 +22,19 @@ enum RuncostBinary {
     }
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment["RUNCOST_PRICING_DIR"] = ""   // no user layer: tests see the bundled tables only
+        for (k, v) in extra { environment[k] = v }
+        return try run(arguments, executable: executable, directory: packageRoot, exactEnvironment: environment, stdin: stdin)
+    }
+
+    /// Runs `executable` in `directory` with exactly `exactEnvironment` and nothing inherited.
+    static func run(_ arguments: [String], executable: URL, directory: URL, exactEnvironment environment: [String: String],
+                    stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["RUNCOST_BUNDLED_PRICING"] = packageRoot.appendingPathComponent("pricing").path
-        environment["RUNCOST_PRICING_DIR"] = ""   // no user layer: tests see the bundled tables only
-        for (k, v) in extra { environment[k] = v }
+        process.currentDirectoryURL = directory
         process.environment = environment
         // Output goes to files, so a large report can never fill a pipe and stall the child.
         let dir = try temporaryDirectory()

@@ -11,8 +11,8 @@ import Testing
         let wide = try RuncostBinary.run(base + ["--format", "csv"])
         #expect(wide.status == 0)
         #expect(wide.stdout.split(separator: "\n").map(String.init) == [
-            "duration,aws-lambda-x86,aws-ec2-m5.large",
-            "600,10.00022,70.08", "900,15.00023,70.08", "1200,,70.08"])
+            "duration_s,aws-lambda-x86_monthly_cost_usd,aws-ec2-m5.large_monthly_cost_usd",
+            "600,10.00022,74.37", "900,15.00023,74.37", "1200,,74.37"])
         let long = try RuncostBinary.run(base + ["--format", "csv", "--layout", "long"])
         #expect(long.stdout.contains("1200,aws-lambda-x86,,false,duration 20min exceeds the 15min limit\n"))
         let json = try RuncostBinary.run(base + ["--format", "json"])
@@ -27,7 +27,7 @@ import Testing
                                        "--offering", "aws-lambda-arm", "--offering", "aws-ec2-t3.small"])
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.first == "requests,duration,cheapest,monthly_cost")
+        #expect(rows.first == "requests_per_month,duration_s,cheapest,monthly_cost_usd")
         #expect(rows.count == 5)
         #expect(rows[1].hasPrefix("1000000,0.01,aws-lambda-arm,"))
         #expect(rows[2].hasPrefix("1000000000,0.01,aws-ec2-t3.small,"))
@@ -40,9 +40,10 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let ranges = json["cheapest_ranges"] as! [[String: Any]]
         #expect(ranges.map { $0["offering"] as! String } == ["aws-lambda-arm", "aws-ec2-t3.small"])
-        // Lambda Arm at $1.00 per 1M requests for this workload meets one t3.small ($15.184) at 15.184M.
+        // Lambda Arm at $1.00 per 1M requests for this workload meets one t3.small ($15.184 + $0.64 boot
+        // volume + $3.65 public IPv4 = $19.474) at 19.474M.
         let crossing = (json["crossovers"] as! [[String: Any]])[0]["value"] as! Double
-        #expect(abs(crossing / 15.184e6 - 1) < 1e-4)
+        #expect(abs(crossing / 19.474e6 - 1) < 1e-4)
     }
 
     @Test func svgChartIsAStandaloneDocument() throws {

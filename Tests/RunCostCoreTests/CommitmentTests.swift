@@ -160,4 +160,46 @@ import Testing
         #expect(Estimator.infeasibility(Self.vm(0.096), both) == .spotWithCommitment)
         #expect(Estimator.monthlyCost(none.onDemandTwin, Self.committed(Self.steady)) != nil)
     }
+
+    @Test func sustainedUseDoesNotStackOnACommittedUseDiscount() {
+        // n2-standard-2 at $0.097118/h with N2 sustained use (quarters at 100%, 86.67%, 73.33%, 60%
+        // of list: 730 h pay 584 h, 80%): $70.89614 list, $56.716912 on demand. Google: sustained-use
+        // discounts do not apply to usage a committed-use discount covers, so the covered instance
+        // pays the CUD rate alone, 72% of list: $0.097118 × 0.72 × 730 = $51.0452 (stacked, 80% of
+        // that would be $40.84). Covered $70.89614 at list, $14.179228 of sustained use given back.
+        let cud = CommitmentPlan(id: "flexible-cud", name: "Compute flexible committed use discount",
+                                 discounts: [.oneYear: 0.28], source: "https://cloud.google.com/run/cud",
+                                 asOf: Fixtures.date, verified: true)
+        var o = Self.vm(0.097118, plans: [cud])
+        guard case .provisioned(var p) = o.billing else { Issue.record("not provisioned"); return }
+        p.rules.sustainedUse = [1, 0.8667, 0.7333, 0.6]
+        o.billing = .provisioned(p)
+        #expect(cents(Estimator.estimate(o, Self.steady).monthlyCost) == 56.72)
+        let e = Estimator.estimate(o, Self.committed(Self.steady))
+        #expect(cents(e.monthlyCost) == 51.05)
+        #expect(cents(Estimator.monthlyCost(o, Self.committed(Self.steady)) ?? 0) == 51.05)
+        let s = e.commitment!
+        #expect(cents(s.onDemandCost) == 56.72)
+        #expect(cents(s.coveredOnDemand) == 70.90)
+        #expect(cents(s.sustainedUseWithdrawn) == 14.18)
+        #expect(e.lineItems.contains { $0.name == "Sustained-use discount withdrawn on covered usage" && cents($0.cost) == 14.18 })
+    }
+
+    @Test func computeSavingsPlanCoversProvisionedConcurrency() {
+        // AWS: Compute Savings Plans cover "Duration, Provisioned Concurrency, and Duration
+        // (Provisioned Concurrency)". One environment of 0.5 GB for 730 h: 1,314,000 GB-s ×
+        // $0.0000041667 = $5.4750438; it serves all 10M × 100 ms × 0.5 GB = 500,000 GB-s at
+        // $0.0000097222 = $4.8611; requests $2.00 stay at list. Eligible $10.3361438 at 12% off:
+        // $9.09580654 + $2.00 = $11.10 (it was $12.34 when the PC rates were left undiscounted).
+        var lambda = Fixtures.lambdaX86
+        guard case .perRequest(var p) = lambda.billing else { Issue.record("not per-request"); return }
+        p.provisionedConcurrency = ProvisionedConcurrencyPricing(gbSecond: 0.0000041667, durationGBSecond: 0.0000097222)
+        lambda.billing = .perRequest(p)
+        lambda.commitments = [CommitmentPlan(id: "compute-savings-plan", name: "Compute Savings Plan", discounts: [.oneYear: 0.12],
+                                             source: "https://example.com", asOf: Fixtures.date, verified: false)]
+        var w = Self.steady
+        w.minInstances = 1
+        #expect(cents(Estimator.estimate(lambda, w).monthlyCost) == 12.34)
+        #expect(cents(Estimator.estimate(lambda, Self.committed(w)).monthlyCost) == 11.10)
+    }
 }

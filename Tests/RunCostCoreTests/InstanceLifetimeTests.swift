@@ -41,7 +41,7 @@ import Testing
         var o = Fixtures.cloudRun
         guard case .sharedInstance(var p) = o.billing else { return o }
         p.targetUtilization = 0.6
-        p.vcpuForMemory = VCPUForMemory([.init(aboveMiB: 4096, vcpu: 2), .init(aboveMiB: 8192, vcpu: 4),
+        p.vcpuForMemory = VCPUForMemory(steps: [.init(aboveMiB: 4096, vcpu: 2), .init(aboveMiB: 8192, vcpu: 4),
                                          .init(aboveMiB: 16384, vcpu: 6), .init(aboveMiB: 24576, vcpu: 8)])
         o.billing = .sharedInstance(p)
         return o

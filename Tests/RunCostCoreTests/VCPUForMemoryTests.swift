@@ -3,7 +3,7 @@ import Testing
 
 /// Cloud Run functions bill the vCPU their memory tier gets (step table in pricing/gcp.yaml).
 @Suite struct VCPUForMemoryTests {
-    static let steps = VCPUForMemory([
+    static let steps = VCPUForMemory(steps: [
         .init(aboveMiB: 0, vcpu: 0.083), .init(aboveMiB: 128, vcpu: 0.167), .init(aboveMiB: 256, vcpu: 0.333),
         .init(aboveMiB: 512, vcpu: 0.583), .init(aboveMiB: 1024, vcpu: 1), .init(aboveMiB: 4096, vcpu: 2),
         .init(aboveMiB: 8192, vcpu: 4), .init(aboveMiB: 16384, vcpu: 6), .init(aboveMiB: 24576, vcpu: 8)])
@@ -26,7 +26,7 @@ import Testing
         #expect(Self.steps.vcpu(forMemoryMiB: 3072) == 1)
         #expect(Self.steps.vcpu(forMemoryMiB: 8192) == 2)
         #expect(Self.steps.vcpu(forMemoryMiB: 8193) == 4)
-        #expect(VCPUForMemory([.init(aboveMiB: 4096, vcpu: 2)]).vcpu(forMemoryMiB: 4096) == nil)
+        #expect(VCPUForMemory(steps: [.init(aboveMiB: 4096, vcpu: 2)]).vcpu(forMemoryMiB: 4096) == nil)
     }
 
     // 1M requests of 1 s. 2 GiB: 1 vCPU → $24 vCPU + 2 GB × $0.0000025 × 1M = $5 + $0.40 = $29.40.

@@ -166,8 +166,6 @@ import RunCostCore
         // An inline value is located in the budget file, not reported as a flag.
         #expect(try BudgetFileTests.error("checks:\n  - workload: { requests: 1M, duration: fast, memory: 1GB }\n    offering: test-faas\n    rules: { max_monthly: 1 }\n")
                     == "DIR/budget.yaml:2:41: duration: expected a duration like 120ms, 2s, 15min or 1h, got 'fast'")
-        #expect(try BudgetFileTests.error("checks:\n  - workload: { requests: 1M }\n    offering: test-faas\n    rules: { max_monthly: 1 }\n")
-                    == "DIR/budget.yaml:2:15: the workload needs duration, memory")
         #expect(try BudgetFileTests.error("checks:\n  - workload: api.yaml\n    rules: { max_monthly: 1 }\n")
                     .hasPrefix("DIR/budget.yaml:2:5: a check is missing the required field 'offering'"))
         #expect(try BudgetFileTests.error("checks: []\n") == "DIR/budget.yaml:1:9: checks: the list is empty; a budget needs at least one check")

@@ -95,7 +95,7 @@ import RunCostCore
     @Test func traceFile() throws {
         let path = try temp("t.csv", "timestamp,requests\n2026-11-02T00:00:00Z,100\n2026-11-02T01:00:00Z,300\n")
         let trace = try TraceFile.load(path)
-        #expect(trace.counts == [100, 300] && trace.intervalSeconds == 3600)
+        #expect(trace.load == [100, 300] && trace.intervalSeconds == 3600)
         // 400 requests in 2 hours, repeated over 730 hours = 146,000.
         #expect(trace.requestsPerMonth(hours: 730) == 146_000)
         let uneven = try temp("u.csv", "0,1\n60,2\n180,3\n")

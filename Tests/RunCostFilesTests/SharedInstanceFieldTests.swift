@@ -48,7 +48,7 @@ import RunCostCore
         #expect(p.waitingRate == .active)
         #expect(p.minimumActivity == 1)
         #expect(p.targetUtilization == 0.6)
-        #expect(p.vcpuForMemory == VCPUForMemory([.init(aboveMiB: 4096, vcpu: 2), .init(aboveMiB: 8192, vcpu: 4)]))
+        #expect(p.vcpuForMemory == VCPUForMemory(steps: [.init(aboveMiB: 4096, vcpu: 2), .init(aboveMiB: 8192, vcpu: 4)]))
         #expect(p.sizes == [AllowedSize(vcpu: 1, memoryMiB: 2048), AllowedSize(vcpu: nil, memoryMiB: 512)])
     }
 

@@ -39,6 +39,7 @@ import RunCostCore
         w.vcpu = 0.25; w.arch = .arm; w.ephemeralStorageMiB = 2048; w.payloadKiB = 256
         w.hoursPerMonth = 176; w.instances = 3; w.minInstances = 1; w.targetUtilization = 0.65
         w.fixedFleet = true; w.freeTier = true
+        w.run = .job; w.diskMiB = 20 * 1024; w.publicIP = false
         let (back, spec) = try roundTrip(w, name: "no: \"quoted\" # not a comment", description: "line one\nline two")
         #expect(back == w)
         #expect(spec.name == "no: \"quoted\" # not a comment")
@@ -76,7 +77,9 @@ import RunCostCore
         }
         let back = try Catalog.load([dir.path])
         #expect(back.offerings.count == catalog.offerings.count)
-        for o in catalog.offerings {
+        for var o in catalog.offerings {
+            // Cold-start rows live in their own table (pricing/cold-starts.yaml), not written here.
+            o.coldStart = nil
             #expect(back.offering(o.id) == o, "\(o.id) changed in the round trip")
         }
     }

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RunCostFiles
 @testable import RunCostTUI
 
 @Suite struct ScreenTests {
@@ -160,5 +161,35 @@ import Darwin
     func refusesWithoutATerminal() {
         #expect(throws: TerminalError.notATerminal) { try Terminal() }
         #expect(TerminalError.notATerminal.description.contains("runcost compare"))
+    }
+}
+
+/// Names from pricing tables reach the terminal only as harmless text.
+@Suite struct NeutralisedTextTests {
+    @Test func controlAndBidiScalarsNeverReachACell() {
+        var screen = Screen(width: 40, height: 1)
+        // ESC sequence, BEL, CR LF (one Character), C1 CSI, a letter carrying a C1 control, bidi overrides.
+        let hostile = "a\u{1B}]0;t\u{7}b\r\nc\u{9B}2Jd\u{202E}e\u{2066}f"
+        screen.put(hostile, x: 0, y: 0)
+        let scalars = screen.text().unicodeScalars
+        #expect(!scalars.contains { $0.properties.generalCategory == .control || $0.properties.isBidiControl })
+        #expect(screen.text() == "a?]0;t?b c?2Jd?e?f")
+        #expect(Cell.neutralised("\r\n") == " ")
+        #expect(Cell.neutralised("é") == "é")
+        #expect(Cell.neutralised("\u{1F468}\u{200D}\u{1F469}") == "\u{1F468}\u{200D}\u{1F469}")
+    }
+
+    @Test func hostileOfferingNamesAreShownNeutralised() throws {
+        var offering = try #require(Fixture.catalog.offering("aws-lambda-arm"))
+        offering.id = "aws-evil\u{1B}[2J\u{202E}x"
+        offering.name = "Evil\u{7}\r\nname"
+        let session = Session(offerings: [offering], today: Fixture.today)
+        let model = Model(session: session, workload: try WorkloadSpec(file: Fixture.root.appendingPathComponent("examples/api.yaml").path).build())
+        for mode in [[], [Key.tab, .character("e")]] {
+            let m = try #require(Fixture.press(model, mode))
+            let text = view(m, width: 100, height: 30).text()
+            #expect(text.contains("aws-evil?[2J?x"))
+            #expect(!text.unicodeScalars.contains { ($0.properties.generalCategory == .control && $0 != "\n") || $0.properties.isBidiControl })
+        }
     }
 }

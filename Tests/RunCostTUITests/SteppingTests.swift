@@ -43,6 +43,18 @@ import RunCostCore
         #expect(step(.freeTier, w, up: false)?.freeTier == true)
         #expect(step(.arch, w, up: false)?.arch == .arm)
         #expect(step(.traffic, w, up: false)?.traffic == .constant)
+        #expect(step(.run, w, up: true)?.run == .job)
+        #expect(step(.disk, w, up: true)?.diskMiB == 10240)
+        #expect(step(.disk, w, up: false) == nil)
+    }
+
+    @Test func runAndDiskAreTyped() {
+        let w = Workload(requestsPerMonth: 3000, duration: 1500, memoryMiB: 3072)
+        #expect((try? Stepping.parse(.run, "job", w, traceCounts: nil).get())?.run == .job)
+        #expect((try? Stepping.parse(.disk, "20GB", w, traceCounts: nil).get())?.diskMiB == 20 * 1024)
+        #expect((try? Stepping.parse(.disk, "default", w, traceCounts: nil).get()).map { $0.diskMiB == nil } == true)
+        guard case .failure(let e) = Stepping.parse(.run, "batch", w, traceCounts: nil) else { Issue.record("batch accepted"); return }
+        #expect(e.message == "run: expected service or job, got 'batch'")
     }
 
     @Test func limitsAreMessagesNotTraps() {

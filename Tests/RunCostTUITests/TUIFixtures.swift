@@ -8,13 +8,15 @@ enum Fixture {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let pricing = root.appendingPathComponent("pricing").path
+    /// The date the screen believes is today: saved what-if tables carry it.
+    static let today = CalendarDate(year: 2026, month: 11, day: 30)!
     static let catalog = try! Catalog.load([pricing])
 
     static func model(_ example: String = "api.yaml", unicode: Bool = true, color: Bool = true, filters: Filters = Filters()) throws -> Model {
         let path = root.appendingPathComponent("examples/\(example)").path
         let spec = try WorkloadSpec(file: path)
         let session = Session(offerings: catalog.offerings.filter { $0.currency == "USD" }, layers: catalog.layers,
-                              workloadPath: "examples/\(example)", unicode: unicode, color: color)
+                              workloadPath: "examples/\(example)", unicode: unicode, color: color, today: today)
         return Model(session: session, workload: try spec.build(), name: spec.name,
                      description: spec.value(.description)?.text, filters: filters)
     }

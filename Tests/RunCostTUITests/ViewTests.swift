@@ -13,10 +13,12 @@ import RunCostFiles
         #expect(screen.width == size.0 && screen.height == size.1)
         let text = screen.text()
         for expected in ["runcost · mobile-api", "Workload", "requests", "30M/month", "120ms", "512MB", "diurnal",
-                         "Monthly cost · 60 offerings", "Monthly cost vs requests/month", "becomes cheapest above",
+                         "Monthly cost · \(m.analysis.estimates.count) offerings", "Monthly cost vs requests/month",
                          "examples/api.yaml", "pricing: ", "as_of 20"] {
             #expect(text.contains(expected), "\(size): missing \(expected)")
         }
+        // A break-even sentence: where another offering takes over, or that the cheapest stays so.
+        #expect(["becomes cheapest above", "is cheapest below", "stays cheapest from"].contains { text.contains($0) }, "\(size): no break-even sentence")
         #expect(text.contains(m.selectedID!) || text.contains("…"))
         // The chart draws braille dots and marks the current value.
         #expect(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
