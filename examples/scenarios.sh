@@ -6,13 +6,13 @@ runcost=${1:-.build/release/runcost}
 [ -x "$runcost" ] || { swift build -c release --product runcost >/dev/null; runcost=.build/release/runcost; }
 mkdir -p docs/img
 api=(--offering aws-lambda-arm --offering gcp-cloud-run-request --offering aws-fargate-arm --offering aws-ec2-t3.small)
-batch=(--offering aws-lambda-arm --offering gcp-cloud-run-request --offering aws-fargate-arm --offering aws-ec2-m5.large)
+batch=(--offering aws-lambda-arm --offering gcp-cloud-run-jobs --offering aws-fargate-arm --offering aws-ec2-m5.large)
 
 echo "== 1. Request volume for an API: pay-per-use below the break-even, provisioned above"
 "$runcost" breakeven examples/api.yaml --vary requests --from 100k --to 10B "${api[@]}"
 "$runcost" breakeven examples/api.yaml --vary requests --from 100k --to 10B "${api[@]}" --format svg -o docs/img/api-requests.svg
 
-echo "== 2. Duration of a batch task up to one hour: FaaS costs more, then cannot run at all"
+echo "== 2. Duration of a batch job up to one hour: jobs (Fargate tasks, Cloud Run jobs, per-job VMs) vs FaaS, which stops at its limit"
 "$runcost" breakeven examples/long-task.yaml --vary duration --from 10s --to 1h "${batch[@]}"
 "$runcost" breakeven examples/long-task.yaml --vary duration --from 10s --to 1h "${batch[@]}" --format svg -o docs/img/long-task-duration.svg
 

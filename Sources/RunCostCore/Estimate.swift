@@ -51,6 +51,16 @@ struct TotalLedger: Ledger {
     @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
 }
 
+/// The total and its idle share, without line items or notes: what a ranking of thousands of
+/// offerings needs (formatting every formula costs far more than the arithmetic).
+struct SummaryLedger: Ledger {
+    var total = 0.0
+    var idleCost = 0.0
+    @inline(__always) mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { total += cost }
+    @inline(__always) mutating func idle(_ cost: Double) { idleCost += cost }
+    @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
+}
+
 struct ItemisedLedger: Ledger {
     var items: [LineItem] = []
     var idleCost = 0.0

@@ -7,15 +7,21 @@ public enum Quantity {
     public enum Kind: Sendable {
         case count, duration, memory, number, fraction
 
+        /// The unit table, built once: a table per call cost more than the number itself.
         var units: [String: Double] {
             switch self {
-            case .count: ["": 1, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9]
-            case .duration: ["ms": 0.001, "s": 1, "sec": 1, "min": 60, "h": 3600, "hr": 3600, "d": 86400]
-            case .memory: ["KB": 1.0 / 1024, "KiB": 1.0 / 1024, "MB": 1, "MiB": 1, "GB": 1024, "GiB": 1024, "TB": 1_048_576, "TiB": 1_048_576]
-            case .number: ["": 1]
-            case .fraction: ["": 1, "%": 0.01]
+            case .count: Kind.countUnits
+            case .duration: Kind.durationUnits
+            case .memory: Kind.memoryUnits
+            case .number: Kind.numberUnits
+            case .fraction: Kind.fractionUnits
             }
         }
+        static let countUnits: [String: Double] = ["": 1, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9]
+        static let durationUnits: [String: Double] = ["ms": 0.001, "s": 1, "sec": 1, "min": 60, "h": 3600, "hr": 3600, "d": 86400]
+        static let memoryUnits: [String: Double] = ["KB": 1.0 / 1024, "KiB": 1.0 / 1024, "MB": 1, "MiB": 1, "GB": 1024, "GiB": 1024, "TB": 1_048_576, "TiB": 1_048_576]
+        static let numberUnits: [String: Double] = ["": 1]
+        static let fractionUnits: [String: Double] = ["": 1, "%": 0.01]
 
         var example: String {
             switch self {
@@ -38,6 +44,45 @@ public enum Quantity {
 
     /// Parses `text`; on failure returns a message saying what was expected.
     public static func parse(_ text: String, as kind: Kind) -> Result<Double, QuantityError> {
+        if let value = parseASCII(text, as: kind) { return .success(value) }
+        return parseCharacters(text, as: kind)
+    }
+
+    /// The same grammar as `parseCharacters` over the bytes of an all-ASCII text, without
+    /// grapheme breaking or Foundation trimming: a loader reads tens of thousands of quantities.
+    /// Nil for anything else (non-ASCII text, or any error), which the full parser then reports.
+    static func parseASCII(_ text: String, as kind: Kind) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var lo = 0, hi = bytes.count
+            while lo < hi, isBlank(bytes[lo]) { lo += 1 }
+            while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+            guard lo < hi, bytes[lo] != UInt8(ascii: "-") else { return nil }
+            if bytes[lo] == UInt8(ascii: "+") { lo += 1 }
+            var end = lo
+            while end < hi, isDigit(bytes[end]) { end += 1 }
+            if end < hi, bytes[end] == UInt8(ascii: ".") { end += 1; while end < hi, isDigit(bytes[end]) { end += 1 } }
+            if end < hi, bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") {
+                var e = end + 1
+                if e < hi, bytes[e] == UInt8(ascii: "+") || bytes[e] == UInt8(ascii: "-") { e += 1 }
+                if e < hi, isDigit(bytes[e]) { end = e; while end < hi, isDigit(bytes[end]) { end += 1 } }
+            }
+            guard end > lo, !(end == lo + 1 && bytes[lo] == UInt8(ascii: ".")) else { return nil }
+            var unitStart = end
+            while unitStart < hi, isBlank(bytes[unitStart]) { unitStart += 1 }
+            let unit = String(decoding: UnsafeBufferPointer(rebasing: bytes[unitStart..<hi]), as: UTF8.self)
+            guard let factor = kind.units[unit],
+                  let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<end]), as: UTF8.self)),
+                  value.isFinite else { return nil }
+            let result = unit == "%" ? value / 100 : value * factor   // as in parseCharacters
+            return result.isFinite ? result : nil
+        }
+    }
+
+    static func parseCharacters(_ text: String, as kind: Kind) -> Result<Double, QuantityError> {
         // Only ASCII blanks are trimmed: a zero-width or other invisible space is not a number.
         let trimmed = text.trimmingCharacters(in: Quantity.blanks)
         guard !trimmed.isEmpty else { return .failure(QuantityError("expected \(kind.example), got nothing")) }

@@ -127,9 +127,19 @@ public struct YAMLFile {
     }
 
     public func string(_ node: Node, _ what: String) throws -> String {
-        let text = try scalar(node, what).trimmingCharacters(in: .whitespaces)
+        let text = YAMLFile.trimmingWhitespace(try scalar(node, what))
         guard !text.isEmpty else { throw InputError(origin(of: node), "\(what) must not be empty") }
         return text
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be
+    /// white space (an ASCII character other than space and tab): almost every value.
+    static func trimmingWhitespace(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A quantity in base units, checked against `range`.
@@ -147,34 +157,47 @@ public struct YAMLFile {
 }
 
 /// A YAML mapping being decoded: remembers which keys were read so leftovers can be reported
-/// as unknown fields with the nearest known name.
+/// as unknown fields with the nearest known name. Per entry a flag, and the names asked for in a
+/// list: a pricing table has tens of thousands of mappings of a few keys each, where hashing
+/// every name cost more than scanning the entries.
 public struct Fields {
     public let file: YAMLFile
     public let node: Node
     let what: String
-    private var entries: [(key: String, keyNode: Node, value: Node)] = []
-    private var read: Set<String> = []
+    /// Each key with where it stands (not its node: copying nodes cost more than reading them).
+    private var entries: [(key: String, keyMark: Mark?, value: Node, read: Bool)] = []
+    /// Every name asked for, in order (with repeats): the known names when no list is given.
+    private var asked: [String] = []
+
+    /// Up to this many keys, duplicates are found by scanning; above it, with a set.
+    static let scanLimit = 16
 
     init(_ file: YAMLFile, _ node: Node, _ what: String) throws {
         self.file = file; self.node = node; self.what = what
         guard case .mapping(let mapping) = node else {
             throw InputError(file.origin(of: node), "\(what) must be a mapping of field: value")
         }
-        var seen: Set<String> = []
+        entries.reserveCapacity(mapping.count)
+        asked.reserveCapacity(24)   // the longest list of optional fields, once
+        var seen: Set<String>? = mapping.count > Fields.scanLimit ? [] : nil
         for (key, value) in mapping {
             guard case .scalar(let k) = key else { throw InputError(file.origin(of: key), "keys must be plain names") }
-            guard seen.insert(k.string).inserted else {
-                throw InputError(file.origin(of: key), "'\(k.string)' appears twice in \(what)")
+            let name = k.string
+            let repeated = seen != nil ? seen?.insert(name).inserted == false : entries.contains { $0.key == name }
+            guard !repeated else {
+                throw InputError(file.origin(of: key), "'\(name)' appears twice in \(what)")
             }
-            entries.append((k.string, key, value))
+            entries.append((name, k.mark, value, false))
         }
     }
 
     public var keys: [String] { entries.map(\.key) }
 
     public mutating func optional(_ key: String) -> Node? {
-        read.insert(key)
-        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        asked.append(key)
+        guard let i = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        entries[i].read = true
+        let value = entries[i].value
         if case .scalar(let s) = value, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
             return nil
         }
@@ -190,13 +213,18 @@ public struct Fields {
 
     /// Fails on the first key that was never read, suggesting the nearest known one.
     public func rejectUnknown(known: [String]) throws {
-        for entry in entries where !read.contains(entry.key) {
-            throw InputError(file.origin(of: entry.keyNode),
+        for entry in entries where !entry.read {
+            throw InputError(entry.keyMark.map { .file(file.path, line: $0.line, column: $0.column) } ?? .wholeFile(file.path),
                              "unknown field '\(entry.key)' in \(what)" + Suggestion.hint(entry.key, in: known))
         }
     }
 
-    public func rejectUnknown() throws { try rejectUnknown(known: Array(read)) }
+    public func rejectUnknown() throws {
+        guard entries.contains(where: { !$0.read }) else { return }
+        var names: [String] = []
+        for name in asked where !names.contains(name) { names.append(name) }
+        try rejectUnknown(known: names)
+    }
 
     // Shared value checks, used for YAML fields and command-line flags alike.
 

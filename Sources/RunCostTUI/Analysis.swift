@@ -6,7 +6,9 @@ import RunCostCore
 public struct Analysis: Sendable {
     /// The offerings compared (filtered, what-if prices applied).
     public internal(set) var offerings: [Offering] = []
-    /// Cheapest feasible first, infeasible last.
+    /// Cheapest feasible first, infeasible last. Summaries (no line items or notes): with
+    /// thousands of offerings, formatting every formula per key would take most of a second.
+    /// `Model.selectedEstimate` and the CSV export itemise what they show.
     public internal(set) var estimates: [Estimate] = []
 
     public internal(set) var parameter: SweepParameter = .requests
@@ -34,26 +36,35 @@ public struct Analysis: Sendable {
     static func compute(offerings: [Offering], workload: Workload) -> Analysis {
         var a = Analysis()
         a.offerings = offerings
-        a.estimates = Estimator.compare(offerings, workload)
+        a.estimates = Estimator.compareSummaries(offerings, workload)
         return a
     }
 
     /// Recomputes the chart and break-even search for `parameter` around the workload's value.
-    mutating func chart(parameter: SweepParameter, workload: Workload, selected: String?) {
+    /// The chart follows the table: its lines are the cheapest `chartedCheapest` feasible offerings
+    /// among the rows in view (`rows`, positions in `estimates`), plus the selected one, so the cost
+    /// axis is scaled to what the table shows. The break-even search runs over those lines only:
+    /// with thousands of offerings, a search over all of them per key would take seconds.
+    mutating func chart(parameter: SweepParameter, workload: Workload, selected: String?, rows: Range<Int>? = nil) {
         self.parameter = parameter
         current = parameter.value(in: workload)
         range = Self.range(parameter, around: current, workload)
-        let cheapest = estimates.filter(\.feasible).prefix(Self.chartedCheapest).map(\.offering.id)
-        charted = cheapest + (selected.map { cheapest.contains($0) ? [] : [$0] } ?? [])
-        let chartedOfferings = charted.compactMap { id in offerings.first { $0.id == id } }
+        let inView = rows.map { estimates[$0.clamped(to: estimates.indices)] } ?? estimates[...]
+        // The estimates carry the offerings as compared (what-if prices applied).
+        var chartedOfferings = Array(inView.lazy.filter(\.feasible).prefix(Self.chartedCheapest).map(\.offering))
+        if let selected, !chartedOfferings.contains(where: { $0.id == selected }),
+           let offering = estimates.first(where: { $0.offering.id == selected })?.offering {
+            chartedOfferings.append(offering)
+        }
+        charted = chartedOfferings.map(\.id)
         var columns: [[Double?]] = []
         columns.reserveCapacity(range.points)
         Sweep.run(chartedOfferings, workload, parameter, range) { _, costs in columns.append(costs) }
         series = chartedOfferings.indices.map { i in columns.map { $0[i] } }
         crossings = Self.crossings(series)
         baseline = selected ?? estimates.first(where: \.feasible)?.offering.id
-        breakEven = offerings.isEmpty ? nil
-            : BreakEven.find(offerings, workload, parameter, from: range.from, to: range.to, baseline: baseline, gridPoints: Self.gridPoints)
+        breakEven = chartedOfferings.isEmpty ? nil
+            : BreakEven.find(chartedOfferings, workload, parameter, from: range.from, to: range.to, baseline: baseline, gridPoints: Self.gridPoints)
     }
 
     /// The chart's span: two decades either side for volumes and times, three octaves for memory,

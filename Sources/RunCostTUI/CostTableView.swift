@@ -35,6 +35,13 @@ enum CostTableView {
         return c
     }
 
+    /// The rows shown when `visible` fit: the selected one in the middle where possible. Only
+    /// these are formatted, however many offerings there are; the chart draws from them too.
+    static func rowsInView(count: Int, visible: Int, selected: Int) -> Range<Int> {
+        let offset = max(0, min(count - visible, selected - visible / 2))
+        return offset..<max(offset, min(count, offset + visible))
+    }
+
     static func kindText(_ kind: OfferingKind, _ width: Int) -> String {
         guard width < kind.rawValue.count else { return kind.rawValue }
         switch kind {
@@ -50,7 +57,7 @@ enum CostTableView {
         let focused = m.focus == .table
         let visible = max(0, height - 3)
         let selected = m.selectedIndex ?? 0
-        let offset = max(0, min(estimates.count - visible, selected - visible / 2))
+        let offset = rowsInView(count: estimates.count, visible: visible, selected: selected).lowerBound
         var title = "Monthly cost · \(estimates.count) offering\(estimates.count == 1 ? "" : "s")"
         if estimates.count > visible, visible > 0 {
             title += " · \(offset + 1)–\(min(estimates.count, offset + visible))"
@@ -80,7 +87,7 @@ enum CostTableView {
             screen.put("No offering matches the filters; a shows all.", x: x + 2, y: y + 2, style: Theme.error, maxWidth: inner - 1)
             return
         }
-        let maxCost = estimates.filter(\.feasible).map(\.monthlyCost).max() ?? 0
+        let maxCost = estimates.lazy.filter(\.feasible).map(\.monthlyCost).max() ?? 0
         let cheapestID = estimates.first(where: \.feasible)?.offering.id
 
         for row in 0..<min(visible, estimates.count - offset) {

@@ -13,7 +13,7 @@ extension Model {
     func files(for effect: Effect) throws -> [OutputFile] {
         switch effect {
         case .exportCSV(let path, _):
-            let report = CompareReport(workload: workload, workloadName: workloadName, estimates: analysis.estimates, currency: session.currency)
+            let report = CompareReport(workload: workload, workloadName: workloadName, estimates: Estimator.compare(analysis.offerings, workload), currency: session.currency)
             return [OutputFile(path: path, text: report.csv())]
         case .saveWorkload(let path, _):
             let prices = priceFiles(beside: path)

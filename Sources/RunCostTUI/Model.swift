@@ -128,6 +128,8 @@ public struct Model: Sendable {
     public internal(set) var chartCollapsed = false
     public internal(set) var mode: Mode = .normal
     public internal(set) var message: Message?
+    /// How many rows the cost table shows at the current screen size; the chart draws from them.
+    public internal(set) var tableRows = 20
     /// Set by `update`, performed and cleared by the App loop.
     public internal(set) var pendingEffect: Effect?
 
@@ -166,8 +168,9 @@ public struct Model: Sendable {
         return seen
     }
 
+    /// The selected offering's full estimate, line items and notes included.
     var selectedEstimate: Estimate? {
-        analysis.estimates.first { $0.offering.id == selectedID }
+        analysis.estimates.first { $0.offering.id == selectedID }.map { Estimator.estimate($0.offering, workload) }
     }
 
     var selectedIndex: Int? {
@@ -196,7 +199,9 @@ public struct Model: Sendable {
                 selectedID = cheapest
             }
         }
-        analysis.chart(parameter: chartParameter, workload: workload, selected: selectedID)
+        let selected = analysis.estimates.firstIndex { $0.offering.id == selectedID } ?? 0
+        let rows = CostTableView.rowsInView(count: analysis.estimates.count, visible: tableRows, selected: selected)
+        analysis.chart(parameter: chartParameter, workload: workload, selected: selectedID, rows: rows)
     }
 
     /// Records the current costs as "before", applies a change to the inputs and recomputes.

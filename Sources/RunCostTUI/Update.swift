@@ -64,7 +64,15 @@ public func update(_ model: Model, _ key: Key) -> Model? {
 /// `update` for a screen `width`×`height`: while it is too small to draw (it says so), keys are
 /// ignored except the ways out, q and Ctrl-C, so nothing changes unseen.
 public func update(_ model: Model, _ key: Key, width: Int, height: Int) -> Model? {
-    guard width < minimumSize.width || height < minimumSize.height else { return update(model, key) }
+    guard width < minimumSize.width || height < minimumSize.height else {
+        // The chart draws the rows in view: when the screen's size changes how many, follow it.
+        let rows = tableRowsShown(model, height: height)
+        guard rows != model.tableRows else { return update(model, key) }
+        var sized = model
+        sized.tableRows = rows
+        sized.recompute(full: false)
+        return update(sized, key)
+    }
     switch key {
     case .character("q"), .ctrl("c"): return nil
     default: return model

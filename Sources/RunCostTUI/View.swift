@@ -46,19 +46,29 @@ func layout(_ model: Model, width: Int, height: Int) -> Screen {
     case let .picker(kind, cursor):
         PickerView.draw(&screen, model, kind: kind, cursor: cursor, x: rightX, y: bodyTop, width: rightWidth, height: bodyHeight)
     default:
-        let rows = model.analysis.estimates.count
-        // A folded chart keeps a box with its break-even sentences; otherwise small screens split
-        // the rows about evenly and large ones give the chart three fifths.
-        let tableHeight = model.chartCollapsed
-            ? max(6, bodyHeight - ChartView.collapsedHeight)
-            : max(6, min(rows + 3, bodyHeight < 24 ? bodyHeight / 2 : bodyHeight * 2 / 5))
-        CostTableView.draw(&screen, model, x: rightX, y: bodyTop, width: rightWidth, height: tableHeight)
-        ChartView.draw(&screen, model, x: rightX, y: bodyTop + tableHeight, width: rightWidth, height: bodyHeight - tableHeight)
+        let tableBox = tableHeight(model, bodyHeight: bodyHeight)
+        CostTableView.draw(&screen, model, x: rightX, y: bodyTop, width: rightWidth, height: tableBox)
+        ChartView.draw(&screen, model, x: rightX, y: bodyTop + tableBox, width: rightWidth, height: bodyHeight - tableBox)
     }
     drawMessageLine(&screen, model, y: height - 2)
     drawStatusLine(&screen, model, y: height - 1)
     if model.mode == .help { HelpView.draw(&screen, model) }
     return screen
+}
+
+/// The cost table's height in a body `bodyHeight` rows high. A folded chart keeps a box with its
+/// break-even sentences; otherwise small screens split the rows about evenly and large ones give
+/// the chart three fifths.
+func tableHeight(_ model: Model, bodyHeight: Int) -> Int {
+    let rows = model.analysis.estimates.count
+    return model.chartCollapsed
+        ? max(6, bodyHeight - ChartView.collapsedHeight)
+        : max(6, min(rows + 3, bodyHeight < 24 ? bodyHeight / 2 : bodyHeight * 2 / 5))
+}
+
+/// How many table rows a `height`-row screen shows (the table's box, less its frame and header).
+func tableRowsShown(_ model: Model, height: Int) -> Int {
+    max(0, tableHeight(model, bodyHeight: height - 3) - 3)
 }
 
 /// The whole message, wrapped to the window however small, centred; keys wait until it is enlarged.

@@ -141,12 +141,7 @@ struct ScaleBench {
     func writeOfferings(_ n: Int, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let sources = n == 2 ? offerings.filter { ["aws-lambda-arm", "aws-ec2-t3.small"].contains($0.id) } : offerings
-        let generated = (0..<n).map { i -> Offering in
-            let f = 0.7 + 0.6 * (Double(i) * 0.618_033_988_75).truncatingRemainder(dividingBy: 1)
-            var o = sources[i % sources.count].scalingPrices(by: f)
-            o.id = "bench-\(i)-\(o.id)"; o.provider = "bench"
-            return o
-        }
+        let generated = generatedOfferings(n, from: sources)
         try PricingWriter.yaml(provider: "bench", currency: "USD", offerings: generated, comment: "runcost-bench scale: \(n) generated offerings")
             .write(toFile: folder + "/bench.yaml", atomically: true, encoding: .utf8)
     }

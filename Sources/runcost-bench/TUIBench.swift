@@ -4,8 +4,47 @@ import RunCostFiles
 import RunCostTUI
 
 /// Time to apply one key and render the whole view at 200×60 with every bundled offering: the
-/// latency a user feels per keypress (target: median under 5 ms).
+/// latency a user feels per keypress (target: median under 5 ms); then the same with 10,000
+/// generated offerings (issue 12: first screen < 1 s, key to frame < 50 ms), with the time to
+/// load them from a YAML table as `runcost tui --pricing` would.
 func benchTUI(offerings: [Offering], workload: Workload) throws {
+    try benchTUIKeys(offerings: offerings, workload: workload)
+    let generated = generatedOfferings(10_000, from: offerings)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-bench-tui-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try PricingWriter.yaml(provider: "bench", currency: "USD", offerings: generated, comment: "runcost-bench tui: 10,000 generated offerings")
+        .write(toFile: folder + "/bench.yaml", atomically: true, encoding: .utf8)
+    var loadTimes: [Double] = []
+    var loaded = 0
+    for _ in 0..<3 { loadTimes.append(try seconds { loaded = try Catalog.load([folder]).offerings.count }) }
+    print(String(format: "load 10,000 generated offerings from one YAML table (Catalog.load): %.0f ms median of 3 (%d offerings)",
+                 median(loadTimes) * 1000, loaded))
+    var firstTimes: [Double] = []
+    for _ in 0..<3 {
+        firstTimes.append(seconds {
+            let model = Model(session: Session(offerings: generated, workloadPath: "examples/api.yaml", today: CalendarDate(year: 2026, month: 1, day: 1)!),
+                              workload: workload, name: "mobile-api")
+            _ = view(model, width: 200, height: 60)
+        })
+    }
+    print(String(format: "tui first screen at 200×60 with 10,000 offerings (model + first frame, after loading): %.0f ms median of 3",
+                 median(firstTimes) * 1000))
+    try benchTUIKeys(offerings: generated, workload: workload, rounds: 20)
+}
+
+/// `n` offerings: the bundled ones in turn, prices scaled by factors spread over 0.7…1.3 so that
+/// their curves interleave (as `runcost-bench scale` writes them).
+func generatedOfferings(_ n: Int, from offerings: [Offering]) -> [Offering] {
+    (0..<n).map { i -> Offering in
+        let f = 0.7 + 0.6 * (Double(i) * 0.618_033_988_75).truncatingRemainder(dividingBy: 1)
+        var o = offerings[i % offerings.count].scalingPrices(by: f)
+        o.id = "bench-\(i)-\(o.id)"; o.provider = "bench"
+        return o
+    }
+}
+
+func benchTUIKeys(offerings: [Offering], workload: Workload, rounds: Int = 60) throws {
     var model = Model(session: Session(offerings: offerings, workloadPath: "examples/api.yaml", today: CalendarDate(year: 2026, month: 1, day: 1)!), workload: workload, name: "mobile-api")
     let scenarios: [(String, setup: [Key], [Key])] = [
         ("step requests (←/→: re-estimates, re-sweeps the chart, re-runs break-even)", [], [.right, .left]),
@@ -17,7 +56,7 @@ func benchTUI(offerings: [Offering], workload: Workload) throws {
         for key in setup { model = update(model, key) ?? model }
         var times: [Double] = []
         var checksum = 0
-        for round in 0..<60 {
+        for round in 0..<rounds {
             for key in keys {
                 let t = seconds {
                     guard let next = update(model, key) else { return }

@@ -4,8 +4,9 @@ import RunCostFiles
 
 /// Prints medians for runcost's performance targets. Run it from a release build:
 ///   swift build -c release && .build/release/runcost-bench
-/// `runcost-bench scale [--keep]` (inputs at real sizes, minutes) and `runcost-bench numpy` (the
-/// closed forms beside bench/closed_form.py) run only when named.
+/// `runcost-bench scale [--keep]` (inputs at real sizes, minutes), `runcost-bench numpy` (the
+/// closed forms beside bench/closed_form.py) and `runcost-bench offerings N DIR` (writes N generated
+/// offerings) run only when named.
 /// Figures are measured, never asserted: shared machines are noisy.
 
 let root = FileManager.default.currentDirectoryPath
@@ -115,6 +116,15 @@ do {
     }
 
     if wanted("tui") { try benchTUI(offerings: offerings, workload: workload) }
+
+    // `runcost-bench offerings N DIR`: writes DIR/bench.yaml with N generated offerings (as
+    // `scale` does) to profile or time the loader and the commands on them.
+    if only == "offerings" {
+        let args = Array(CommandLine.arguments.dropFirst(2))
+        guard args.count == 2, let n = Int(args[0]), n > 0 else { throw InputError(nil, "usage: runcost-bench offerings N DIR") }
+        try ScaleBench(root: root, runcost: runcost, offerings: offerings, dir: args[1]).writeOfferings(n, to: args[1])
+        print("wrote \(n) generated offerings to \(args[1])/bench.yaml")
+    }
 
     // Heavy (hundreds of MB of generated input, minutes): only when asked for by name.
     // `numpy` runs only the side-by-side part of `scale`.

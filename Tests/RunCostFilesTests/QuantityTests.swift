@@ -119,3 +119,31 @@ import RunCostCore
         #expect(Set(catalog.offerings.map(\.id)).count == catalog.offerings.count)
     }
 }
+
+/// The byte-level fast path must accept exactly what the character parser accepts, with the same
+/// value, and leave every error (with its message) to the character parser.
+@Suite struct QuantityFastPathTests {
+    static let texts = [
+        "3M", "1.5e9", "250k", "2B", "7440000", "+5", "120ms", "2s", "15min", "1h", "1.5 s", " 1.5\ts ", "512MB",
+        "1.5GB", "2GiB", "1TB", "70%", "0.7", "1.", ".5", "6e1", "6e", "6e+", "6E-2", "1e400", "1e308k", "0.0000001",
+        "", " ", "-1", "+-1", "+", ".", "..5", "1..5", "0x10", "nan", "inf", "1 2", "12 MB extra", "5mb", "5 min",
+        "5\u{301}", "٣", "5\u{200B}", "5 µs", "1\r\n", "16", "0", "000", "1_000", "1,000",
+    ]
+
+    @Test func agreesWithTheCharacterParserOnEveryKind() {
+        for kind in [Quantity.Kind.count, .duration, .memory, .number, .fraction] {
+            for text in Self.texts {
+                let full = Quantity.parseCharacters(text, as: kind)
+                if let fast = Quantity.parseASCII(text, as: kind) {
+                    #expect(full == .success(fast), "\(text) as \(kind)")
+                }
+                #expect(Quantity.parse(text, as: kind) == full, "\(text) as \(kind)")
+            }
+        }
+        // The fast path does run on plain values, with the figures the tables mean.
+        #expect(Quantity.parseASCII("1.5GiB", as: .memory) == 1536)
+        #expect(Quantity.parseASCII(" 120ms", as: .duration) == 0.12)
+        #expect(Quantity.parseASCII("70%", as: .fraction) == 0.7)
+        #expect(Quantity.parseASCII("5\u{301}", as: .number) == nil)
+    }
+}

@@ -83,6 +83,40 @@ import Testing
             }
         }
     }
+
+    /// The TUI ranks thousands of offerings by summaries (no line items): the same totals, idle
+    /// costs, reasons and order as full estimates, over every bundled offering and a grid of workloads.
+    @Test func summariesMatchFullEstimates() throws {
+        let base = try Self.example("api")
+        var compared = 0, infeasible = 0, idle = 0
+        for traffic in [TrafficShape.constant, .diurnal, .bursty, .businessHours] {
+            for duration in [0.005, 0.12, 2.5, 1200] {
+                for memory in [128.0, 1024, 4096, 32768] {
+                    for requests in [1e3, 3e6, 5e9] {
+                        var w = base
+                        w.traffic = traffic; w.duration = duration; w.memoryMiB = memory; w.requestsPerMonth = requests
+                        let full = Estimator.compare(Self.offerings, w)
+                        // Ranking by positions gives the order sorting whole estimates gave.
+                        #expect(full == Self.offerings.map { Estimator.estimate($0, w) }.sorted(by: Estimate.cheaperFirst))
+                        let summaries = Estimator.compareSummaries(Self.offerings, w)
+                        #expect(summaries.map(\.offering.id) == full.map(\.offering.id))
+                        for (s, f) in zip(summaries, full) {
+                            #expect(s.monthlyCost == f.monthlyCost, "\(f.offering.id)")
+                            #expect(s.idleCost == f.idleCost, "\(f.offering.id)")
+                            #expect(s.reasons == f.reasons, "\(f.offering.id)")
+                            #expect(s.lineItems.isEmpty && s.notes.isEmpty)
+                            compared += 1
+                            if !f.feasible { infeasible += 1 }
+                            if f.idleCost > 0 { idle += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        // The grid reaches every branch the summary keeps: feasible, infeasible, idle capacity.
+        #expect(compared == 192 * Self.offerings.count)
+        #expect(infeasible > 0 && idle > 0)
+    }
 }
 
 /// The all-pairs break-even search as it was before streaming: the whole grid held in memory,
