@@ -24,6 +24,8 @@ public struct Estimate: Sendable, Equatable {
     public var reasons: [String]
     /// Assumptions and derived figures worth showing (instances at peak, billed memory, …).
     public var notes: [String]
+    /// The commitment applied, when the workload asks for one (Commitment.swift).
+    public var commitment: CommitmentSummary? = nil
     /// Share of requests that start an instance, and the wait; built for reports, not sweeps.
     public var coldStart: ColdStartEstimate? = nil
 

@@ -12,9 +12,11 @@ public enum Estimator {
                             reasons: [problem.description], notes: [])
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
-        return Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
-                        lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload),
-                        coldStart: ColdStartModel.estimate(offering, warmed))
+        var result = Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
+                              lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload),
+                              coldStart: ColdStartModel.estimate(offering, warmed))
+        result.commitment = commitment(offering, workload)
+        return result
     }
 
     /// The estimate without line items and notes: the same total, idle cost and reasons as
@@ -69,6 +71,8 @@ public enum Estimator {
     @inline(__always)
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
+        // A commitment or spot prices the plain workload first, then adjusts it (Commitment.swift).
+        if w.commitment.term != .none || w.spot, !o.onDemandOnly { return CommitmentPricing.evaluate(o, w, &ledger) }
         // Only a cold-start limit changes the workload; kept out of line so the usual path stays
         // small enough to inline into the sweep kernel.
         if w.maxColdStartShare != nil { return evaluateKeptWarm(o, w, &ledger) }

@@ -10,6 +10,9 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case noTaskSize(vcpu: Double, memoryMiB: Double)
     case fleetTooSmall(instances: Double, capacityRPS: Double, peakRPS: Double)
     case noCapacity
+    case noCommitment(term: CommitmentTerm)
+    case noSpot
+    case spotWithCommitment
     case coldStartsUnknown(limit: Double)
     case coldStartsOverLimit(share: Double, limit: Double)
     case instanceTooSmallAfterReserve(memoryMiB: Double, instanceMiB: Double, reservedMiB: Double)
@@ -36,6 +39,12 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "\(Format.grouped(n)) instances serve \(Format.grouped(n * c)) req/s; the peak needs \(Format.grouped(p)) req/s"
         case .noCapacity:
             "an instance can serve no requests with this workload"
+        case let .noCommitment(term):
+            "no \(term.label) commitment is offered for it in the pricing table"
+        case .noSpot:
+            "no spot or preemptible capacity is offered for it in the pricing table"
+        case .spotWithCommitment:
+            "commitments do not cover spot capacity; choose --spot or --commitment"
         case let .coldStartsUnknown(limit):
             "no sourced keep-alive time to hold cold starts to \(ColdStartFormat.percent(limit))"
         case let .coldStartsOverLimit(share, limit):

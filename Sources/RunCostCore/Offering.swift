@@ -15,17 +15,24 @@ public struct Offering: Sendable, Equatable {
     public var arch: Arch?
     public var billing: BillingModel
     public var limits: Limits
+    // Commitments and spot (Commitment.swift): options priced from the table's data.
+    public var commitments: [CommitmentPlan] = []
+    public var spot: SpotDiscount?
+    /// True for the on-demand twin drawn next to a committed offering: options are not applied.
+    public var onDemandOnly = false
     /// Start-up time and keep-alive, from a cold-start table (docs/pricing-format.md); nil if none.
     public var coldStart: ColdStartProfile? = nil
 
     public init(id: String, name: String, provider: String, kind: OfferingKind, region: String,
                 currency: String = "USD", asOf: CalendarDate, source: String, verified: Bool = true,
                 notes: String = "", arch: Arch? = nil, billing: BillingModel, limits: Limits = Limits(),
+                commitments: [CommitmentPlan] = [], spot: SpotDiscount? = nil, onDemandOnly: Bool = false,
                 coldStart: ColdStartProfile? = nil) {
         self.id = id; self.name = name; self.provider = provider; self.kind = kind
         self.region = region; self.currency = currency; self.asOf = asOf; self.source = source
         self.verified = verified; self.notes = notes; self.arch = arch
-        self.billing = billing; self.limits = limits; self.coldStart = coldStart
+        self.billing = billing; self.limits = limits
+        self.commitments = commitments; self.spot = spot; self.onDemandOnly = onDemandOnly; self.coldStart = coldStart
     }
 
     /// The same offering with every price multiplied by `factor` (what-if price edits).

@@ -2,6 +2,7 @@
 public enum SweepParameter: String, Sendable, CaseIterable {
     case requests, rps, duration, memory, cpuTime = "cpu-time", concurrency
     case peakToAverage = "peak-to-average", hours, instances
+    case commitmentUtilisation = "commitment-utilisation"   // Commitment.swift
 
     /// How values of this parameter are written and read.
     public enum Unit: Sendable { case count, duration, memory, number }
@@ -11,7 +12,7 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .requests: .count
         case .duration, .cpuTime: .duration
         case .memory: .memory
-        case .rps, .concurrency, .peakToAverage, .hours, .instances: .number
+        case .rps, .concurrency, .peakToAverage, .hours, .instances, .commitmentUtilisation: .number
         }
     }
 
@@ -27,6 +28,7 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .peakToAverage: "peak-to-average"
         case .hours: "hours/month"
         case .instances: "instances"
+        case .commitmentUtilisation: "commitment utilisation"
         }
     }
 
@@ -52,6 +54,7 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .peakToAverage: w.profile.peakMultiplier
         case .hours: w.hoursPerMonth
         case .instances: w.instances ?? 1
+        case .commitmentUtilisation: w.commitment.utilisation ?? 1
         }
     }
 
@@ -76,6 +79,7 @@ public enum SweepParameter: String, Sendable, CaseIterable {
             w.peakToAverage = v
         case .hours: w.hoursPerMonth = v
         case .instances: w.instances = max(1, v)
+        case .commitmentUtilisation: w.commitment.utilisation = v
         }
     }
 

@@ -24,6 +24,9 @@ public struct Workload: Sendable, Equatable {
     /// Size provisioned fleets for the peak hour instead of autoscaling hour by hour.
     public var fixedFleet = false
     public var freeTier = false
+    /// A commitment (Savings Plan, reservation, committed use) and spot capacity: Commitment.swift.
+    public var commitment = CommitmentChoice()
+    public var spot = false
     /// Inputs the workload left out and `WorkloadDefaults` filled in; reports name them.
     public var defaultedInputs: [WorkloadDefaults.Input] = []
     /// A service answering requests, or jobs: each request a task started on demand.

@@ -23,6 +23,7 @@ extension SweepParameter {
         case .duration, .cpuTime: .duration
         case .memory: .memory
         case .rps, .peakToAverage, .hours: .number
+        case .commitmentUtilisation: .fraction
         }
     }
 
@@ -38,6 +39,7 @@ extension SweepParameter {
         case .peakToAverage: Ranges.peakToAverage
         case .hours: Ranges.hours
         case .instances: 1...1e6
+        case .commitmentUtilisation: 0.01...1
         }
     }
 }

@@ -94,7 +94,8 @@ enum PricingLoader {
     }
 
     static let tableFields = ["provider", "currency", "offerings"]
-    static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing"]
+    static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing",
+                                 "commitments", "spot"]
 
     static func load(file path: String, seen: [Offering]) throws -> [Offering] {
         try load(YAMLFile(path: path), seen: seen)
@@ -157,10 +158,16 @@ enum PricingLoader {
         let arch = try f.optional("arch").map { try yaml.choice($0, "arch", Arch.self) }
         let limits = try f.optional("limits").map { try loadLimits(yaml, $0) } ?? Limits()
         let billing = try loadBilling(yaml, f.required("billing"))
+        // Commitments and spot: CommitmentLoader.swift.
+        let commitments = try f.optional("commitments").map { try CommitmentLoader.plans(yaml, $0) } ?? []
+        let spot = try f.optional("spot").map { try CommitmentLoader.spot(yaml, $0) }
         try f.rejectUnknown(known: offeringFields)
-        return Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
-                        asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
-                        billing: billing, limits: limits)
+        var offering = Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
+                                asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
+                                billing: billing, limits: limits)
+        offering.commitments = commitments
+        offering.spot = spot
+        return offering
     }
 
     static func loadLimits(_ yaml: YAMLFile, _ node: Node) throws -> Limits {

@@ -54,6 +54,7 @@ public enum PricingWriter {
         }
         out += "    billing:\n"
         for (k, v) in billingLines(o.billing) { line(6, k, v) }
+        out += CommitmentLoader.yaml(o)
         return out
     }
 

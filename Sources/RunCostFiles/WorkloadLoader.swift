@@ -8,6 +8,7 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case ephemeralStorage = "ephemeral_storage", payload, hours, instances
     case minInstances = "min_instances", targetUtilization = "target_utilization"
     case traffic, peakToAverage = "peak_to_average", trace, fixedFleet = "fixed_fleet", freeTier = "free_tier"
+    case commitment, commitmentPlan = "commitment_plan", commitAmount = "commit_amount", spot
     case runtime, snapStart = "snapstart", maxColdStartRate = "max_cold_start_rate"
     case run, disk, publicIP = "public_ip"
 
@@ -130,6 +131,7 @@ public struct WorkloadSpec: Sendable {
         w.targetUtilization = try number(.targetUtilization, .fraction, Ranges.utilization) ?? 0.7
         w.fixedFleet = try flag(.fixedFleet) ?? false
         w.freeTier = try flag(.freeTier) ?? false
+        try readCommitment(into: &w)
         w.defaultedInputs = missingInputs
         w.runtime = try values[.runtime].map { try RuntimeName.parse($0.text, origin: $0.origin) }
         w.snapStart = try flag(.snapStart) ?? false

@@ -42,6 +42,10 @@ public enum WorkloadWriter {
         if let peak = w.peakToAverage { field(.peakToAverage, YAMLText.number(peak)) }
         if w.fixedFleet { field(.fixedFleet, "true") }
         field(.freeTier, w.freeTier ? "true" : "false")
+        if w.commitment.term != .none { field(.commitment, w.commitment.term.rawValue) }
+        if let plan = w.commitment.plan { field(.commitmentPlan, YAMLText.quoted(plan)) }
+        if let amount = w.commitment.amountPerHour { field(.commitAmount, YAMLText.number(amount)) }
+        if w.spot { field(.spot, "true") }
         if w.run != .service { field(.run, w.run.rawValue) }
         if let disk = w.diskMiB { field(.disk, YAMLText.memory(disk)) }
         if !w.publicIP { field(.publicIP, "false") }

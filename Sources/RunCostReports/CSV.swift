@@ -72,6 +72,7 @@ extension SweepParameter {
         case .peakToAverage: "peak_to_average"
         case .hours: "hours_per_month"
         case .instances: "instances"
+        case .commitmentUtilisation: "commitment_utilisation"
         }
     }
 }

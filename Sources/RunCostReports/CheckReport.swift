@@ -86,6 +86,7 @@ public struct CheckReport: Sendable {
             out += "\n\(Self.word(c.status))  \(c.check.name)" + (c.check.location.map { "  (\($0))" } ?? "") + "\n"
             out += "  Workload: " + WorkloadSummary.line(c.check.workload, name: c.check.workloadName) + "\n"
             out += "  Runs on: " + Self.runsOn(c) + "\n"
+            for e in c.estimates { if let note = CommitmentText.note(e, c.check.workload) { out += "  \(e.offering.id): \(note)\n" } }
             out += "  Cheapest alternative: " + Self.alternative(c) + "\n\n"
             var table = TextTable(Self.headers, alignments: Self.alignments)
             for r in c.results { table.add([Self.word(r.status)] + Self.cells(r)) }
@@ -101,6 +102,7 @@ public struct CheckReport: Sendable {
             out += "\n### \(Self.emoji(c.status)) \(Self.escape(c.check.name))\n\n"
             out += "**Workload:** " + Self.escape(WorkloadSummary.line(c.check.workload, name: c.check.workloadName)) + "  \n"
             out += "**Runs on:** " + Self.runsOn(c) + "  \n"
+            for e in c.estimates { if let note = CommitmentText.note(e, c.check.workload) { out += Self.escape("\(e.offering.id): \(note)") + "  \n" } }
             out += "**Cheapest alternative:** " + Self.alternative(c) + "\n\n"
             let rows = c.results.map { [Self.emoji($0.status)] + Self.cells($0).map(Self.escape) }
             out += MarkdownTable.render(["", "rule", "offering", "actual", "limit", "detail"], Self.alignments, rows)

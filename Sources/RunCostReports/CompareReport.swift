@@ -45,7 +45,9 @@ public struct CompareReport: Sendable {
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
          ColdStartReport.shareCell(e), ColdStartReport.startUpCell(e),
-         e.feasible ? (e.offering.isWhatIf ? "what-if price" : e.offering.verified ? "" : "unverified price") : "infeasible: " + e.reasons.joined(separator: "; ")]
+         e.feasible ? [e.offering.isWhatIf ? "what-if price" : e.offering.verified ? nil : "unverified price", CommitmentText.note(e, workload)]
+                        .compactMap { $0 }.joined(separator: "; ")
+                    : "infeasible: " + e.reasons.joined(separator: "; ")]
     }
 
     var rankedCells: [[String]] {
@@ -59,18 +61,21 @@ public struct CompareReport: Sendable {
     public func table() -> String {
         var table = TextTable(Self.headers, alignments: Self.alignments)
         rankedCells.forEach { table.add($0) }
-        return SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n", keepingLineBreaks: true)
+        return SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { $0 + "\n" } ?? ""), keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
         "**Workload:** " + SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName)) + "\n\n"
             + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { "\n" + $0 + "\n" } ?? "")
     }
 
     public func csv() -> String {
         var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
                               CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
-                              "feasible", "reason", "as_of", "verified", "notes", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"])
+                              "feasible", "reason", "as_of", "verified", "notes", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"]
+                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders(currency) : []))
         let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
@@ -86,7 +91,8 @@ public struct CompareReport: Sendable {
                                if case .number(let n) = field.1 { return .number(n) }
                                return .number(nil)
                            }
-                           + [.text(defaulted)])
+                           + [.text(defaulted)]
+                           + (CommitmentText.applies(workload) ? CommitmentText.csvCells(e, workload) : []))
         }
         return out
     }
@@ -122,6 +128,8 @@ public enum EstimateJSON {
             ("as_of", .string(e.offering.asOf.description)),
             ("source", .string(e.offering.source)),
             ("verified", .bool(e.offering.verified)),
+            ("commitment", CommitmentText.json(e)),
+            ("spot", CommitmentText.spotJSON(e, w)),
         ] + ColdStartReport.jsonFields(e) + [
             ("line_items", .array(e.lineItems.map { item in
                 .object([
@@ -158,6 +166,8 @@ public enum WorkloadSummary {
         if w.run == .job { parts.append("run as jobs") }
         if let disk = w.diskMiB { parts.append("disk \(Format.memory(disk))") }
         if !w.publicIP { parts.append("no public IP") }
+        if w.commitment.term != .none { parts.append("\(w.commitment.term.label) commitment") }
+        if w.spot { parts.append("spot") }
         var line = (name.map { $0 + ": " } ?? "") + parts.joined(separator: ", ")
         if !w.defaultedInputs.isEmpty { line += " (defaulted: \(WorkloadDefaults.describe(w.defaultedInputs)))" }
         return line
@@ -189,6 +199,8 @@ public enum WorkloadSummary {
             ("peak_to_average", w.peakToAverage.map { .number($0) } ?? derived(w.profile.peakMultiplier)),
             ("fixed_fleet", .bool(w.fixedFleet)),
             ("free_tier", .bool(w.freeTier)),
+            ("commitment", .string(w.commitment.term.rawValue)),
+            ("spot", .bool(w.spot)),
             ("defaulted_inputs", .array(w.defaultedInputs.map { .string($0.rawValue) })),
             ("run", .string(w.run.rawValue)),
             ("disk_mib", JSON.number(w.diskMiB)),

@@ -34,6 +34,7 @@ public enum PricingListReport {
                       l.maxMemoryMiB.map { "memory ≤ \(Format.memory($0))" }, l.maxVCPU.map { "vCPU ≤ \(Format.grouped($0))" },
                       l.maxConcurrency.map { "concurrency ≤ \(Format.grouped($0))" }, l.maxPayloadKiB.map { "payload ≤ \(Format.grouped($0))KB" }].compactMap { $0 }
         if !limits.isEmpty { out += "  limits: " + limits.joined(separator: ", ") + "\n" }
+        out += CommitmentText.detail(o)
         if !o.notes.isEmpty { out += "  notes: \(o.notes)\n" }
         for line in ColdStartReport.detailLines(o) { out += "  \(line)\n" }
         return SafeText.neutralised(out, keepingLineBreaks: true)

@@ -87,6 +87,7 @@ public struct Analysis: Sendable {
         case .peakToAverage:
             return log(1, w.traffic == .diurnal || w.traffic == .constant ? 20 : max(20, v * 4), 1, 1e6)
         case .hours: return SweepRange(from: 1, to: 744, points: n, scale: .linear)
+        case .commitmentUtilisation: return SweepRange(from: 0.01, to: 1, points: n, scale: .linear)
         }
     }
 

@@ -5,6 +5,7 @@ public enum InputField: Int, CaseIterable, Sendable {
     case requests, rps, duration, memory, cpuTime, vcpu, concurrency, traffic, peakToAverage, hours, instances, freeTier, arch
     case runtime, maxColdStartRate
     case run, disk
+    case commitment   // none, 1y, 3y or spot: CommitmentStepping.swift
 
     var label: String {
         switch self {
@@ -25,6 +26,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .maxColdStartRate: "max cold"
         case .run: "run as"
         case .disk: "VM disk"
+        case .commitment: "commitment"
         }
     }
 
@@ -40,7 +42,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk: nil
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk, .commitment: nil
         }
     }
 
@@ -63,6 +65,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .maxColdStartRate: "a share like 0.1% (cheapest warmth that meets it) or none"
         case .run: "service or job"
         case .disk: "20GB or default"
+        case .commitment: CommitmentStepping.example
         }
     }
 
@@ -91,6 +94,7 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .maxColdStartRate: w.maxColdStartShare.map(ColdStartFormat.percent) ?? "none"
         case .run: w.run.rawValue
         case .disk: w.diskMiB.map { Format.memory($0) } ?? "default"
+        case .commitment: CommitmentStepping.display(w)
         }
     }
 }

@@ -150,6 +150,8 @@ enum Stepping {
                     guard up else { return .failure(StepError("VM disk is the table's default; → sets a size")) }
                     w.diskMiB = 10 * 1024
                 }
+            case .commitment:
+                CommitmentStepping.step(&w, up: up)
             }
         } catch {
             return .failure(error)
@@ -224,6 +226,8 @@ enum Stepping {
                 w.run = mode
             case .disk:
                 w.diskMiB = ["default", "auto"].contains(word) ? nil : try Fields.check(text, "disk", .memory, Ranges.positiveMemory, origin)
+            case .commitment:
+                if let problem = CommitmentStepping.parse(word, &w) { return .failure(StepError(problem)) }
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
@@ -254,7 +258,7 @@ extension Workload {
         case .hours: hoursPerMonth
         case .instances: instances ?? 0
         case .maxColdStartRate: maxColdStartShare ?? 0
-        case .traffic, .freeTier, .arch, .runtime, .run: 0
+        case .traffic, .freeTier, .arch, .runtime, .run, .commitment: 0
         case .disk: diskMiB ?? 0
         }
     }

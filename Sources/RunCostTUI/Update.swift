@@ -183,7 +183,9 @@ extension Model {
 
     mutating func step(up: Bool) {
         switch Stepping.step(field, workload, up: up, traceCounts: traceCounts) {
-        case .success(let w): edit { $0.workload = w }
+        case .success(let w):
+            edit { $0.workload = w }
+            if field == .commitment { message = Message(text: CommitmentStepping.notice(w), isError: false) }
         case .failure(let e): message = Message(text: e.message, isError: true)
         }
     }

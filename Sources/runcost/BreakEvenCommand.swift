@@ -32,9 +32,10 @@ struct BreakEvenCommand: ParsableCommand {
 
     func run() throws {
         var selection = try self.selection.resolve()
+        selection.addOnDemandTwins()
         let (parameter, r) = try range.options.ranges(single: true, defaultPoints: [1024], workload: selection.workload)[0]
         selection.workload = varying(selection.workload, [parameter])
-        if let baseline {
+        if let baseline, !selection.offerings.contains(where: { $0.id == baseline }) {
             let found = try selection.catalog.require(baseline, origin: .flag("--baseline"))
             guard selection.offerings.contains(where: { $0.id == found.id }) else {
                 throw InputError(.flag("--baseline"), "'\(baseline)' is not among the selected offerings")
@@ -52,6 +53,7 @@ struct BreakEvenCommand: ParsableCommand {
         let defaults = WorkloadSummary.defaultsLine(selection.workload).map { "\n" + $0 + "\n" } ?? ""
         switch format {
         case .table: text = report.text() + (selection.leftOutNote.map { "\n" + $0 + "\n" } ?? "") + defaults
+            + (CommitmentText.discountsUsed(selection.offerings, selection.workload).map { "\n" + $0 } ?? "")
         case .markdown: text = report.markdown() + defaults
         case .csv: text = report.csv(); try noteDefaults(selection.workload)
         case .json: text = report.json()

@@ -22,6 +22,7 @@ struct Explain: ParsableCommand {
         let spec = try workload.spec()
         let w = try spec.build()
         let chosen = try pricing.catalog().require(offering)
+        try requireOptionOffered(chosen, w, spec)
         let estimate = Estimator.estimate(chosen, w)
         let text: String
         switch format {

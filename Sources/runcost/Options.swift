@@ -32,6 +32,11 @@ struct WorkloadOptions: ParsableArguments {
     @Flag(name: .customLong("snapstart"), help: "Turn on SnapStart where the offering prices it (Lambda).") var snapStart = false
     @Flag(name: .customLong("fixed-fleet"), help: "Size provisioned fleets for the peak instead of hour by hour.") var fixedFleet = false
     @Flag(inversion: .prefixedNo, help: "Apply monthly free allowances (they are account-wide; default off).") var freeTier: Bool?
+    // Commitments and spot (docs/billing.md, "Commitments").
+    @Option(help: ArgumentHelp("none, 1y or 3y: price a Savings Plan, reservation or committed-use discount.", valueName: "term")) var commitment: String?
+    @Option(name: .customLong("commitment-plan"), help: ArgumentHelp("The plan id to price (default: the deepest discount).", valueName: "id")) var commitmentPlan: String?
+    @Option(name: .customLong("commit-amount"), help: ArgumentHelp("Committed spend per hour (default: the steady baseline).", valueName: "amount")) var commitAmount: String?
+    @Flag(help: "Price spot/preemptible capacity (indicative, unverified discounts).") var spot = false
     @Option(help: ArgumentHelp("service (default) or job: each request a task started on demand.", valueName: "mode")) var run: String?
     @Option(help: ArgumentHelp("Boot volume of a VM (20GB); default: the table's.", valueName: "size")) var disk: String?
     @Flag(name: .customLong("public-ip"), inversion: .prefixedNo, help: "Give VMs a public IPv4 address where it is charged (default on).") var publicIP: Bool?
@@ -45,6 +50,7 @@ struct WorkloadOptions: ParsableArguments {
             (.payload, payload), (.hours, hours), (.instances, instances), (.minInstances, minInstances),
             (.targetUtilization, targetUtilization), (.traffic, traffic), (.peakToAverage, peakToAverage), (.trace, trace),
             (.fixedFleet, fixedFleet ? "true" : nil), (.freeTier, freeTier.map { $0 ? "true" : "false" }),
+            (.commitment, commitment), (.commitmentPlan, commitmentPlan), (.commitAmount, commitAmount), (.spot, spot ? "true" : nil),
             (.runtime, runtime), (.maxColdStartRate, maxColdStartRate), (.snapStart, snapStart ? "true" : nil),
             (.run, run), (.disk, disk), (.publicIP, publicIP.map { $0 ? "true" : "false" }),
         ]

@@ -29,6 +29,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         var selection = try self.selection.resolve()
+        selection.addOnDemandTwins()
         let ranges = try range.options.ranges(single: false, defaultPoints: [range.vary.count == 2 ? 60 : 50, 20], workload: selection.workload)
         selection.workload = varying(selection.workload, ranges.map(\.0))
         // Tables align columns over all rows, so they are held in memory: keep them readable.
@@ -57,6 +58,9 @@ struct SweepCommand: ParsableCommand {
                 let report = SweepReport(offerings: selection.offerings, workload: selection.workload, parameter: parameter, range: r,
                                          layout: layout, terminalWidth: width)
                 report.render(SweepReport.Output(rawValue: format.rawValue)!, emit: sink.write)
+                if format == .table || format == .markdown, let used = CommitmentText.discountsUsed(selection.offerings, selection.workload) {
+                    sink.write("\n" + used)
+                }
             }
         }
         try sink.finish()

@@ -94,10 +94,25 @@ import Testing
             v1.fixedMonthlyFee = 0.0
             v1.fixedFeeName = "Fixed monthly fee"
             v1.minInstances = 1.0
+            var v8 = RunCostCore.ProvisionedRules()
+            var v9 = RunCostCore.ProvisionedRules.Values()
+            v9.burstable = nil
+            v9.reservedMemoryMiB = 0.0
+            v9.maxInstances = nil
+            v9.autoscaling = true
+            v9.bootDisk = nil
+            v9.publicIPv4Hour = 0.0
+            v9.ephemeralStorage = nil
+            v9.sustainedUse = nil
+            v9.jobs = nil
+            v9.free = RunCostCore.ProvisionedRules.Free(instanceHours: 0.0, vcpuSeconds: 0.0, gbSeconds: 0.0, diskGBMonths: 0.0, credit: 0.0)
+            v8.values = v9
+            v1.rules = v8
             return RunCostCore.Offering(id: "acme-box", name: "Box \\"1\\"", provider: "acme", kind: RunCostCore.OfferingKind.vm, \
         region: "r", currency: "USD", asOf: v0, source: "https://e.com", verified: true, notes: "", arch: RunCostCore.Arch.arm, \
         billing: RunCostCore.BillingModel.provisioned(v1), limits: RunCostCore.Limits(maxDuration: nil, maxCPUTime: nil, \
-        maxMemoryMiB: nil, maxVCPU: 2.0, maxConcurrency: nil, maxPayloadKiB: nil))
+        maxMemoryMiB: nil, maxVCPU: 2.0, maxConcurrency: nil, maxPayloadKiB: nil), commitments: [], spot: nil, onDemandOnly: false, \
+        coldStart: nil)
         }
 
         """)
