@@ -26,11 +26,13 @@ public struct Catalog: Sendable {
         for path in paths {
             var layerOfferings: [Offering] = []
             for file in try PricingLoader.yamlFiles(at: path) {
-                if let yaml = try? YAMLFile(path: file), ColdStartLoader.isColdStartTable(yaml) {
+                // Read once: a stream (`<(…)`, a FIFO) has nothing left for a second read.
+                let yaml = try YAMLFile(path: file)
+                if ColdStartLoader.isColdStartTable(yaml) {
                     catalog.coldStarts += try ColdStartLoader.load(yaml)
                     continue
                 }
-                layerOfferings += try PricingLoader.load(file: file, seen: layerOfferings)
+                layerOfferings += try PricingLoader.load(yaml, seen: layerOfferings)
             }
             catalog.add(layer: path, layerOfferings)
         }
@@ -96,10 +98,6 @@ enum PricingLoader {
     static let tableFields = ["provider", "currency", "offerings"]
     static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing",
                                  "commitments", "spot"]
-
-    static func load(file path: String, seen: [Offering]) throws -> [Offering] {
-        try load(YAMLFile(path: path), seen: seen)
-    }
 
     static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
         var table = try yaml.mapping(yaml.root, "a pricing table")

@@ -147,6 +147,6 @@ import Testing
         #expect(e.feasible)
         #expect(e.coldStart!.warmInstances >= 1)
         #expect(e.coldStart!.share! <= 0.001)
-        #expect(e.lineItems.contains { $0.name == "Idle minimum instances" })
+        #expect(e.lineItems.contains { $0.name == "Idle instances" && $0.formula.contains("idle minimum-instance-s") })
     }
 }
