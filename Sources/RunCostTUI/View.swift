@@ -142,7 +142,10 @@ func drawSummary(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int,
             lines += Text.wrap("\(field.label): \(field.example)", width - 1).map { ($0, Theme.info) }
         }
     } else {
-        if let best = m.analysis.estimates.first, best.feasible {
+        if let best = m.analysis.estimates.first, best.feasible, height < 3 {
+            // 80×24 leaves one line under the inputs: the cheapest in one, cost first so it survives clipping.
+            lines.append(("cheapest " + m.money(best.monthlyCost) + " " + best.offering.id, Theme.cheapest))
+        } else if let best = m.analysis.estimates.first, best.feasible {
             lines.append(("cheapest:", Theme.muted))
             lines.append((" " + Text.clipMiddle(best.offering.id, width - 2, ellipsis: m.glyphs.ellipsis), Theme.cheapest))
             lines.append((" " + m.money(best.monthlyCost) + "/month", Theme.cheapest))

@@ -25,6 +25,15 @@ import RunCostCore
         #expect(shownRows(try #require(Fixture.press(folded, [.character("c")]))) == 7)
     }
 
+    // With every workload input listed, 80×24 leaves one line under them: the cheapest offering
+    // and its cost still show there (once only the word "cheapest:" fitted).
+    @Test func theCheapestFitsUnderTheInputsAt80x24() throws {
+        let m = try Fixture.model()
+        let best = try #require(m.analysis.estimates.first)
+        let text = view(m, width: 80, height: 24).text()
+        #expect(text.contains("cheapest " + m.money(best.monthlyCost)), "\(text)")
+    }
+
     @Test func axisEndsAreRoundNumbers() {
         #expect(ChartView.round(654.47, up: true) == 1_000)
         #expect(ChartView.round(252, up: true) == 500)
