@@ -15,6 +15,16 @@ import Testing
         ("sweep-memory.md", ["sweep", "examples/image-resize.yaml", "--vary", "memory", "--from", "128MB", "--to", "4GB", "--points", "6",
                              "--provider", "aws", "--kind", "serverless", "--format", "markdown"]),
         ("check-budget.txt", ["check", "examples/budget.yaml", "--today", "2026-11-29"]),
+        // The paths rewritten for scale: the sweep JSON fixtures were first written by the former
+        // renderer (a JSON tree per point) and proved the streaming writer identical.
+        ("sweep-api-wide.json", ["sweep", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "10B", "--points", "5", "--format", "json"]),
+        ("sweep-long-task-long.json", ["sweep", "examples/long-task.yaml", "--vary", "duration", "--from", "1s", "--to", "1h", "--points", "4",
+                                       "--layout", "long", "--format", "json"]),
+        ("sweep-grid.json", ["sweep", "examples/api.yaml", "--vary", "requests", "--from", "1M", "--to", "1B", "--points", "4",
+                             "--vary", "duration", "--from", "10ms", "--to", "10s", "--points", "3", "--format", "json"]),
+        ("breakeven-api-all-pairs.json", ["breakeven", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "100B",
+                                          "--all-pairs", "--format", "json"]),
+        ("breakeven-api-envelope.txt", ["breakeven", "examples/api.yaml", "--vary", "requests", "--from", "100k", "--to", "100B"]),
     ]
 
     static var fixtures: URL { RuncostBinary.packageRoot.appendingPathComponent("Tests/RunCostCLITests/Fixtures") }
