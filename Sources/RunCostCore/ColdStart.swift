@@ -157,16 +157,9 @@ public enum ColdStartModel {
 
     /// The requests-weighted share over the workload's traffic levels.
     public static func share(_ w: Workload, keepAlive: Double, concurrency: Double, warmInstances: Double) -> Double {
-        var cold = 0.0, requests = 0.0
-        for level in w.profile.levels {
-            let rate = w.averageRPS * level.multiplier
-            let weight = rate * level.share
-            guard weight > 0 else { continue }
-            requests += weight
-            cold += weight * share(rate: rate, duration: w.duration, keepAlive: keepAlive,
-                                   concurrency: concurrency, warmInstances: warmInstances)
+        w.requestWeightedMean { rate in
+            share(rate: rate, duration: w.duration, keepAlive: keepAlive, concurrency: concurrency, warmInstances: warmInstances)
         }
-        return requests > 0 ? cold / requests : 0
     }
 
     /// Whether the offering keeps every instance warm: a provisioned fleet (sized hour by hour

@@ -43,15 +43,7 @@ extension PerRequestPricing {
     /// rest spills over to on-demand. Like provisioned fleets, this sizes by the average load of
     /// the hour and ignores Poisson spill-over above it, as AWS's published examples do.
     func provisionedShare(_ w: Workload, environments n: Double, seconds: Double) -> Double {
-        var served = 0.0, total = 0.0
-        for level in w.profile.levels {
-            let rate = w.averageRPS * level.multiplier
-            let weight = rate * level.share
-            guard weight > 0 else { continue }
-            total += weight
-            served += weight * min(1, n / (rate * seconds))
-        }
-        return total > 0 ? served / total : 0
+        w.requestWeightedMean { rate in min(1, n / (rate * seconds)) }
     }
 
     /// The configured charge and the duration of the requests the environments serve.

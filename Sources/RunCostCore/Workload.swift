@@ -52,3 +52,19 @@ public struct Workload: Sendable, Equatable {
     public var averageRPS: Double { requestsPerMonth / (hoursPerMonth * 3600) }
     public var peakRPS: Double { averageRPS * profile.peakMultiplier }
 }
+
+extension Workload {
+    /// The mean of `value(rate)` over the traffic levels, each weighted by the requests it carries
+    /// (rate × share of hours); 0 for a workload without requests.
+    func requestWeightedMean(_ value: (_ rate: Double) -> Double) -> Double {
+        var weighted = 0.0, total = 0.0
+        for level in profile.levels {
+            let rate = averageRPS * level.multiplier
+            let weight = rate * level.share
+            guard weight > 0 else { continue }
+            total += weight
+            weighted += weight * value(rate)
+        }
+        return total > 0 ? weighted / total : 0
+    }
+}
