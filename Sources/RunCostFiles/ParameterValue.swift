@@ -23,7 +23,7 @@ extension SweepParameter {
         case .duration, .cpuTime: .duration
         case .memory: .memory
         case .rps, .peakToAverage, .hours: .number
-        case .commitmentUtilisation: .fraction
+        case .commitmentUtilisation, .maxColdStartRate: .fraction
         }
     }
 
@@ -40,6 +40,7 @@ extension SweepParameter {
         case .hours: Ranges.hours
         case .instances: 1...1e6
         case .commitmentUtilisation: 0.01...1
+        case .maxColdStartRate: 0...1
         }
     }
 }

@@ -73,6 +73,7 @@ extension SweepParameter {
         case .hours: "hours_per_month"
         case .instances: "instances"
         case .commitmentUtilisation: "commitment_utilisation"
+        case .maxColdStartRate: "max_cold_start_rate"
         }
     }
 }

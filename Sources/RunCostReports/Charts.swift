@@ -37,7 +37,7 @@ public enum Charts {
         case .count: .count
         case .duration: .duration
         case .memory: .memory
-        case .number: .plain
+        case .number, .share: .plain
         }
     }
 }

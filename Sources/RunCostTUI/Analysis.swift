@@ -88,6 +88,7 @@ public struct Analysis: Sendable {
             return log(1, w.traffic == .diurnal || w.traffic == .constant ? 20 : max(20, v * 4), 1, 1e6)
         case .hours: return SweepRange(from: 1, to: 744, points: n, scale: .linear)
         case .commitmentUtilisation: return SweepRange(from: 0.01, to: 1, points: n, scale: .linear)
+        case .maxColdStartRate: return log(v / 100, v * 100, 1e-6, 1)
         }
     }
 
