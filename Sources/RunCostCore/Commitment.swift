@@ -147,6 +147,9 @@ extension BillingModel {
             return .cpuTime(p)
         case .provisioned(var p):
             p.rate = p.rate.scaled(by: factor); p.monthlyCap = p.monthlyCap.map { $0 * factor }
+            // A management fee is a share of the on-demand price ("SPs/RIs apply to the EC2 part"):
+            // the same share of the discounted rate would shrink it, so the share grows to match.
+            if factor > 0 { p.rules.managementFee /= factor }
             return .provisioned(p)
         }
     }

@@ -38,7 +38,8 @@ struct FleetTerms {
         let levels = w.profile.levels   // sorted by load, so instance counts rise with the index
         let hours = w.hoursPerMonth
         func needed(_ level: TrafficProfile.Level) -> Double { w.averageRPS * level.multiplier / capacity }
-        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) }
+        let prewarmed = r.prewarmedInstances
+        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1) + (need > 0 ? prewarmed : 0)) }
 
         var f = Fleet()
         f.capacity = capacity
@@ -201,6 +202,9 @@ extension ProvisionedPricing {
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
         if r.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
+        if r.prewarmedInstances > 0 && w.instances == nil {
+            ledger.note("\(Format.grouped(r.prewarmedInstances)) pre-warmed instance(s) beyond the load in every hour with requests, billed like the rest")
+        }
         if !r.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
         if r.reservedMemoryMiB > 0, case .perInstanceHour = rate {
             ledger.note("\(Format.memory(r.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")
@@ -228,10 +232,36 @@ extension ProvisionedPricing {
         }
         let attachedCost = chargeAttached(w, billedHours, attached, money, &ledger)
         let free = chargeFree(w, size, billedHours, instanceCost - fleet.sustainedSaving, attached, money, &ledger)
-        let paid = max(0, instanceCost - fleet.sustainedSaving + attachedCost - free)
+        let fee = chargeManagementFee(billedHours, size, money, &ledger)
+        let paid = max(0, instanceCost - fleet.sustainedSaving + attachedCost - free + fee)
         ledger.idle(fleet.paidHours > 0 ? paid * (1 - fleet.usedHours / fleet.paidHours) : 0)
+        chargeRequests(w, money, &ledger)
         chargeFixedFee(w, money, &ledger)
         return nil
+    }
+
+    /// The management fee: a share of the instances' on-demand price for the hours billed.
+    @inline(__always)
+    func chargeManagementFee<L: Ledger>(_ billedHours: Double, _ size: InstanceSize, _ money: Money, _ ledger: inout L) -> Double {
+        let share = r.managementFee
+        guard share > 0 else { return 0 }
+        let hourly = size.hourly * share
+        let cost = billedHours * hourly
+        ledger.charge(cost, LineItem(
+            name: "Management fee", quantity: billedHours, unit: "instance-hours", unitPrice: hourly, cost: cost,
+            formula: "\(Format.grouped(billedHours)) instance-hours × \(Format.grouped(share * 100))% of the on-demand \(money.price(size.hourly))/h"))
+        return cost
+    }
+
+    /// A price per request on top of the instances (Lambda Managed Instances).
+    @inline(__always)
+    func chargeRequests<L: Ledger>(_ w: Workload, _ money: Money, _ ledger: inout L) {
+        let price = r.requestPrice
+        guard price > 0 else { return }
+        let cost = w.requestsPerMonth * price
+        ledger.charge(cost, LineItem(
+            name: "Requests", quantity: w.requestsPerMonth, unit: "requests", unitPrice: price, cost: cost,
+            formula: "\(Format.grouped(w.requestsPerMonth)) requests × \(money.perMillion(price))"))
     }
 
     /// The CPU an instance may use, for the capacity note.

@@ -68,6 +68,15 @@ public struct ProvisionedRules: Sendable, Equatable {
         public var sustainedUse: SustainedUse?
         public var jobs: Jobs?
         public var free = Free()
+        /// A fee charged as a share of the instances' on-demand price, on top of it (Lambda Managed
+        /// Instances: 15%). It stays a share of the list price under a commitment or spot.
+        public var managementFee: Double = 0
+        /// A price per request served, on top of the instances (Lambda Managed Instances: $0.20 per 1M).
+        public var requestPrice: Double = 0
+        /// Instances kept allocated beyond those the load needs while requests arrive, so scaling
+        /// out finds one ready (Azure Functions Premium: one pre-warmed instance by default, billed
+        /// once the app is active, not while it is idle).
+        public var prewarmedInstances: Double = 0
 
         public init() {}
 
@@ -104,6 +113,7 @@ public struct ProvisionedRules: Sendable, Equatable {
         v.publicIPv4Hour *= f
         v.ephemeralStorage?.gbHour *= f
         v.free.credit *= f
+        v.requestPrice *= f
         return ProvisionedRules(v)
     }
 }

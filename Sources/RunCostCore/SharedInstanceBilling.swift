@@ -62,7 +62,11 @@ extension SharedInstancePricing {
             // One instance's up share never exceeds 1, so a fleet of ≥ 1 packed instances needs no exp.
             let alone = packed >= 1 ? 0 : SharedInstancePricing.upShare(rate: rate, hold: duration, minimum: minimumActivity, step: granularity)
             let active = max(alone, packed)
-            let running = instanceLifetime > 0 && packed < 1
+            // The lifetime is the wait before scaling down; an instance that is one of the minimum
+            // never scales down, so between requests it is idle, at the idle rate (Container Apps:
+            // a replica "is idle only if the revision has min replicas > 0 and is scaled to the
+            // minimum"; above the minimum every replica bills at the active rate).
+            let running = instanceLifetime > 0 && packed < 1 && warm < 1
                 ? max(SharedInstancePricing.upShare(rate: rate, hold: duration + instanceLifetime, minimum: minimumActivity, step: granularity), packed)
                 : active
             let seconds = level.share * monthSeconds

@@ -3,10 +3,12 @@ import Yams
 
 /// Reads and writes the provisioned billing rules (docs/pricing-format.md, "Provisioned rules"):
 /// `burstable`, `reserved_memory`, `max_instances`, `autoscaling`, `boot_disk`,
-/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs` and `free`.
+/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs`, `free`, `management_fee` and
+/// `per_million_requests` and `prewarmed_instances`.
 extension PricingLoader {
     static let provisionedRuleFields = ["burstable", "reserved_memory", "max_instances", "autoscaling", "boot_disk",
-                                        "public_ipv4_hour", "ephemeral_storage", "sustained_use", "jobs", "free"]
+                                        "public_ipv4_hour", "ephemeral_storage", "sustained_use", "jobs", "free",
+                                        "management_fee", "per_million_requests", "prewarmed_instances"]
 
     static func loadProvisionedRules(_ yaml: YAMLFile, _ f: inout Fields) throws -> ProvisionedRules {
         var rules = ProvisionedRules()
@@ -59,6 +61,13 @@ extension PricingLoader {
                                credit: try g.optional("credit").map { try yaml.quantity($0, "credit", .number, Ranges.price) } ?? 0)
             try g.rejectUnknown()
         }
+        rules.managementFee = try f.optional("management_fee").map { try yaml.quantity($0, "management_fee", .fraction, 0...1) } ?? 0
+        if let node = f.optional("prewarmed_instances") {
+            let n = try yaml.quantity(node, "prewarmed_instances", .count, 0...1e6)
+            guard n == n.rounded() else { throw InputError(yaml.origin(of: node), "prewarmed_instances: expected a whole number, got \(n)") }
+            rules.prewarmedInstances = n
+        }
+        rules.requestPrice = try f.optional("per_million_requests").map { try yaml.quantity($0, "per_million_requests", .number, Ranges.price) / 1e6 } ?? 0
         return rules
     }
 }
@@ -80,6 +89,9 @@ extension PricingWriter {
         }
         if let s = r.sustainedUse { lines.append(("sustained_use", "[" + s.steps.map(n).joined(separator: ", ") + "]")) }
         if let j = r.jobs { lines.append(("jobs", "{ startup: \(YAMLText.duration(j.startup))" + (j.only ? ", only: true" : "") + " }")) }
+        if r.managementFee > 0 { lines.append(("management_fee", n(r.managementFee))) }
+        if r.requestPrice > 0 { lines.append(("per_million_requests", n(r.requestPrice * 1e6))) }
+        if r.prewarmedInstances > 0 { lines.append(("prewarmed_instances", n(r.prewarmedInstances))) }
         if !r.free.isEmpty {
             let f = r.free
             lines.append(("free", "{ instance_hours: \(n(f.instanceHours)), vcpu_seconds: \(n(f.vcpuSeconds)), gb_seconds: \(n(f.gbSeconds)), "

@@ -104,6 +104,9 @@ public enum PricingListReport {
         if let e = r.ephemeralStorage { lines.append("ephemeral storage above \(Format.memory(e.includedMiB)): \(Format.price(e.gbHour)) per GB-hour") }
         if let s = r.sustainedUse { lines.append("sustained use: " + s.steps.map { Format.grouped($0 * 100) + "%" }.joined(separator: ", ") + " of list by quarter of the month") }
         if let j = r.jobs { lines.append("jobs: a task per job, \(Format.duration(j.startup)) start-up" + (j.only ? "; jobs only" : "")) }
+        if r.managementFee > 0 { lines.append("management fee \(Format.grouped(r.managementFee * 100))% of the on-demand instance price") }
+        if r.requestPrice > 0 { lines.append("requests \(Format.perMillion(r.requestPrice))") }
+        if r.prewarmedInstances > 0 { lines.append("\(Format.grouped(r.prewarmedInstances)) pre-warmed instance(s) billed while requests arrive") }
         if !r.free.isEmpty {
             let f = r.free
             let parts = [f.instanceHours > 0 ? "\(Format.grouped(f.instanceHours)) instance-hours" : nil,

@@ -26,7 +26,7 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         // The same report as the golden compare of examples/api.yaml ($30.00 on aws-lambda-arm first).
         #expect(result.stdout == (try String(contentsOf: Self.fixture, encoding: .utf8)))
-        #expect(result.stdout.contains("1  aws-lambda-arm               aws         serverless   $30.00"))
+        #expect(result.stdout.contains(" 1  aws-lambda-arm                 aws         serverless     $30.00"))
     }
 
     @Test func exportWritesTheBundledTablesAndRefusesToReplaceThem() throws {
