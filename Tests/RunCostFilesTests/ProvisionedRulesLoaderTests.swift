@@ -48,6 +48,9 @@ import RunCostCore
         sustained_use: [1, 80%, 0.6, 0.4]
         jobs: { startup: 30s, only: true }
         free: { instance_hours: 730, vcpu_seconds: 1, gb_seconds: 2, disk_gb_months: 30, credit: 74.40 }
+        management_fee: 15%
+        per_million_requests: 0.20
+        prewarmed_instances: 1
         """)
         guard case .provisioned(let p) = o.billing else { Issue.record("not provisioned"); return }
         var r = ProvisionedRules()
@@ -58,6 +61,7 @@ import RunCostCore
         r.sustainedUse = [1, 0.8, 0.6, 0.4]
         r.jobs = .init(startup: 30, only: true)
         r.free = .init(instanceHours: 730, vcpuSeconds: 1, gbSeconds: 2, diskGBMonths: 30, credit: 74.40)
+        r.managementFee = 0.15; r.requestPrice = 0.20 / 1e6; r.prewarmedInstances = 1
         #expect(p.rules == r)
     }
 
@@ -75,5 +79,8 @@ import RunCostCore
         #expect(error("jobs: { startup: -1s }").hasPrefix("t.yaml:15:"))
         #expect(error("free: { credit: lots }").hasPrefix("t.yaml:15:"))
         #expect(error("reserved_memory: 1e400").hasPrefix("t.yaml:15:24:"))
+        #expect(error("management_fee: 150%").hasPrefix("t.yaml:15:23: management_fee:"))
+        #expect(error("per_million_requests: -0.2").hasPrefix("t.yaml:15:29: per_million_requests:"))
+        #expect(error("prewarmed_instances: 0.5").hasPrefix("t.yaml:15:28: prewarmed_instances: expected a whole number"))
     }
 }
