@@ -42,7 +42,8 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk, .commitment: nil
+        case .maxColdStartRate: .maxColdStartRate
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .run, .disk, .commitment: nil
         }
     }
 

@@ -42,4 +42,12 @@ import RunCostCore
         }
         #expect((try? Stepping.parse(.maxColdStartRate, "none", stricter, traceCounts: nil).get())?.maxColdStartShare == nil)
     }
+
+    /// Selecting the cold-start limit charts cost against it, as the other numeric inputs do.
+    @Test func selectingTheColdStartLimitChartsIt() throws {
+        let m = try #require(Fixture.press(try Fixture.model(), Array(repeating: .down, count: 14)))
+        #expect(m.field == .maxColdStartRate)
+        #expect(m.analysis.parameter == .maxColdStartRate)
+        #expect(Fixture.text(m).contains("Monthly cost vs max cold-start rate"))
+    }
 }
