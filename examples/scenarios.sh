@@ -25,3 +25,12 @@ echo "== 3. Steady vs bursty traffic at the same monthly volume: idle capacity"
 echo "== 4. Memory for a function"
 "$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --points 8 --kind serverless
 "$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --kind serverless --format svg -o docs/img/resize-memory.svg
+
+echo "== 6. What zero cold starts costs on each platform"
+warm=(--offering aws-lambda-arm --offering aws-lambda-managed-m7g.xlarge --offering azure-functions-consumption
+      --offering azure-functions-flex --offering azure-functions-premium-ep1 --offering gcp-cloud-run-request
+      --offering gcp-cloud-run-functions --offering azure-container-apps --offering ibm-code-engine-app --offering aws-fargate-arm)
+"$runcost" compare examples/login-api.yaml "${warm[@]}"
+"$runcost" compare examples/login-api.yaml --max-cold-start-rate 0 "${warm[@]}"
+"$runcost" breakeven examples/login-api.yaml --vary max-cold-start-rate --from 0 --to 0.5% --offering aws-lambda-arm \
+    --offering gcp-cloud-run-request --offering azure-functions-consumption --offering aws-fargate-arm

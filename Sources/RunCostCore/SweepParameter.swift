@@ -101,8 +101,12 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .duration: Format.duration(value)
         case .memory: Format.memory(value)
         case .number: Format.grouped(value, maxFractionDigits: 3)
-        // Three significant digits however small: a crossing at 0.00004% must not read "<0.0001%".
-        case .share: value > 0 ? Format.grouped(Format.significant(value * 100, digits: 3), maxFractionDigits: 12) + "%" : "0%"
+        // Three significant digits however small: a crossing at 0.00004% must not read "<0.0001%",
+        // nor one at 1e-14 read "0%".
+        case .share:
+            value <= 0 ? "0%"
+                : value * 100 >= 1e-6 ? Format.grouped(Format.significant(value * 100, digits: 3), maxFractionDigits: 12) + "%"
+                : String(format: "%.3g%%", value * 100)
         }
     }
 }

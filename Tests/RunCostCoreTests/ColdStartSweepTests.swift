@@ -43,6 +43,8 @@ import Testing
         #expect(SweepParameter.maxColdStartRate.value(in: w) == 0.002)
         #expect(SweepParameter.maxColdStartRate.format(0.002) == "0.2%")
         #expect(SweepParameter.maxColdStartRate.format(0) == "0%")
+        #expect(SweepParameter.maxColdStartRate.format(0.00000054) == "0.000054%")
+        #expect(SweepParameter.maxColdStartRate.format(1.234e-16) == "1.23e-14%")
         #expect(SweepParameter.maxColdStartRate.phrase("below", 0.0005) == "max cold-start rate below 0.05%")
     }
 
