@@ -39,7 +39,9 @@ struct FleetTerms {
         let hours = w.hoursPerMonth
         func needed(_ level: TrafficProfile.Level) -> Double { w.averageRPS * level.multiplier / capacity }
         let prewarmed = r.prewarmedInstances
-        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1) + (need > 0 ? prewarmed : 0)) }
+        // Pre-warmed instances come on top of the always-ready ones (Microsoft: five always-ready
+        // instances and one pre-warmed make "six provisioned instances" once requests arrive).
+        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) + (need > 0 ? prewarmed : 0) }
 
         var f = Fleet()
         f.capacity = capacity
