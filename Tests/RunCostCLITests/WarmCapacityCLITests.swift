@@ -104,4 +104,28 @@ import Testing
                                "--offering", "ibm-code-engine-app"])["ibm-code-engine-app"]
         #expect(abs(cost(e) - 108.87804) < 1e-9)
     }
+
+    /// `breakeven --vary max-cold-start-rate`: Lambda stops paying for Provisioned Concurrency
+    /// exactly where the limit reaches its own cold share, which `compare` reports; below it Cloud
+    /// Run (cold share < 0.0001%) is the cheaper way to keep sign-ins warm.
+    @Test func breakEvenOverTheColdStartLimitCrossesAtLambdasColdShare() throws {
+        let lambda = try #require(try estimates(["examples/login-api.yaml", "--offering", "aws-lambda-arm"])["aws-lambda-arm"])
+        let share = try #require(lambda["cold_start_share"] as? Double)
+        let r = try RuncostBinary.run(["breakeven", "examples/login-api.yaml", "--vary", "max-cold-start-rate", "--from", "0.001%", "--to", "1%",
+                                       "--offering", "aws-lambda-arm", "--offering", "gcp-cloud-run-request", "--format", "json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["parameter"] as? String == "max-cold-start-rate")
+        let crossovers = json["crossovers"] as! [[String: Any]]
+        #expect(crossovers.count == 1)
+        let value = try #require(crossovers.first?["value"] as? Double)
+        #expect(abs(value - share) <= 1e-6 * share)
+        #expect(crossovers.first?["cheaper_below"] as? String == "gcp-cloud-run-request")
+        #expect(crossovers.first?["cheaper_above"] as? String == "aws-lambda-arm")
+        // Above the crossing Lambda keeps nothing warm: 2M × ($0.20/1M + 0.15 s × 0.5 GB × $0.0000133334) = $2.40, plus $0.002 of billed INIT.
+        #expect(abs((crossovers.first?["monthly_cost"] as? Double ?? 0) - 2.40) < 0.005)
+        let sweep = try RuncostBinary.run(["sweep", "examples/login-api.yaml", "--vary", "max-cold-start-rate", "--from", "0.001%", "--to", "1%",
+                                           "--points", "3", "--offering", "aws-lambda-arm", "--format", "csv"])
+        #expect(sweep.stdout.hasPrefix("max_cold_start_rate,aws-lambda-arm_monthly_cost_usd\n1e-05,"))
+    }
 }
