@@ -19,14 +19,13 @@ enum YAMLEventReader {
         return text.withUTF8 { compose($0) }
     }
 
-    /// A collection whose end event has not come yet.
+    /// A collection whose end event has not come yet; its children so far are
+    /// `children[start...]` (keys and values in turn for a mapping).
     private struct Open {
         var isMapping: Bool
         var mark: YAMLNode.Mark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var pendingKey: YAMLNode?
+        var start: Int
     }
 
     /// Up to this many keys, a repeated key is found by scanning; above it, with a set.
@@ -42,6 +41,10 @@ enum YAMLEventReader {
 
         var event = yaml_event_t()
         var open: [Open] = []
+        // The children of every open collection, innermost last: one buffer that grows once, and
+        // each collection is copied out at its end into an array of exactly its size.
+        var children: [YAMLNode] = []
+        children.reserveCapacity(256)
         var anchors: [String: YAMLNode] = [:]
         var root: YAMLNode?
         var documents = 0
@@ -49,16 +52,11 @@ enum YAMLEventReader {
         /// Hands a finished node to the collection around it; false when it makes the document unusual.
         func place(_ node: YAMLNode, anchor: String?) -> Bool {
             if let anchor { anchors[anchor] = node }   // after the node ends, as Yams registers it
-            guard !open.isEmpty else { root = node; return true }
-            let top = open.count - 1
-            if !open[top].isMapping { open[top].items.append(node); return true }
-            guard let key = open[top].pendingKey else {
+            guard let top = open.last else { root = node; return true }
+            if top.isMapping, (children.count - top.start) % 2 == 0 {   // a key
                 guard case .scalar = node else { return false }
-                open[top].pendingKey = node
-                return true
             }
-            open[top].pairs.append((key, node))
-            open[top].pendingKey = nil
+            children.append(node)
             return true
         }
 
@@ -82,19 +80,28 @@ enum YAMLEventReader {
                 guard place(.scalar(.init(string: string, style: style, mark: mark)), anchor: text(s.anchor)) else { return .unusual }
             case YAML_SEQUENCE_START_EVENT:
                 guard event.data.sequence_start.tag == nil else { return .unusual }
-                open.append(Open(isMapping: false, mark: mark, anchor: text(event.data.sequence_start.anchor)))
+                open.append(Open(isMapping: false, mark: mark, anchor: text(event.data.sequence_start.anchor), start: children.count))
             case YAML_MAPPING_START_EVENT:
                 guard event.data.mapping_start.tag == nil else { return .unusual }
-                open.append(Open(isMapping: true, mark: mark, anchor: text(event.data.mapping_start.anchor)))
+                open.append(Open(isMapping: true, mark: mark, anchor: text(event.data.mapping_start.anchor), start: children.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let ended = open.popLast() else { return .unusual }
+                let count = children.count - ended.start
                 let node: YAMLNode
                 if ended.isMapping {
-                    guard ended.pendingKey == nil, !hasRepeatedKey(ended.pairs) else { return .unusual }
-                    node = .mapping(.init(pairs: ended.pairs, mark: ended.mark))
+                    guard count % 2 == 0 else { return .unusual }
+                    let pairs = [(key: YAMLNode, value: YAMLNode)](unsafeUninitializedCapacity: count / 2) { buffer, initialized in
+                        for i in 0..<count / 2 {
+                            buffer.initializeElement(at: i, to: (children[ended.start + 2 * i], children[ended.start + 2 * i + 1]))
+                        }
+                        initialized = count / 2
+                    }
+                    guard !hasRepeatedKey(pairs) else { return .unusual }
+                    node = .mapping(.init(pairs: pairs, mark: ended.mark))
                 } else {
-                    node = .sequence(.init(items: ended.items, mark: ended.mark))
+                    node = .sequence(.init(items: Array(children[ended.start...]), mark: ended.mark))
                 }
+                children.removeLast(count)
                 guard place(node, anchor: ended.anchor) else { return .unusual }
             case YAML_ALIAS_EVENT:
                 guard let name = text(event.data.alias.anchor), let node = anchors[name] else { return .unusual }
