@@ -25,7 +25,7 @@ public struct YAMLFile {
 
     init(text: String, path: String, composer: Composer) throws {
         self.path = path
-        var node: YAMLNode?
+        let node: YAMLNode?
         switch composer {
         case .events:
             switch YAMLEventReader.compose(text) {
@@ -61,7 +61,7 @@ public struct YAMLFile {
         let mark = node.mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) }
         switch node {
         case .scalar(let s):
-            return .scalar(.init(string: s.string, style: YAMLNode.Scalar.Style(rawValue: UInt8(s.style.rawValue)) ?? .any, mark: mark))
+            return .scalar(.init(string: s.string, style: YAMLNode.Scalar.Style(rawValue: UInt8(truncatingIfNeeded: s.style.rawValue)) ?? .any, mark: mark))
         case .mapping(let m):
             return .mapping(.init(pairs: m.map { (converted($0.key), converted($0.value)) }, mark: mark))
         case .sequence(let s):
