@@ -6,7 +6,7 @@ import Yams
 /// file, line and column. Decoding is by hand so that unknown keys and wrong types are located.
 public struct YAMLFile {
     public let path: String
-    public let root: Node
+    public let root: YAMLNode
 
     /// Loads and parses `path`. Missing, directory, binary, empty and malformed files are errors.
     public init(path: String) throws {
@@ -15,19 +15,61 @@ public struct YAMLFile {
 
     /// Parses `text` already in memory (a table compiled into the binary); errors name `path`.
     public init(text: String, path: String) throws {
+        try self.init(text: text, path: path, composer: .events)
+    }
+
+    /// How text becomes a tree: from libyaml's events (fast), or with Yams' composer, which the
+    /// events path hands anything unusual to (so that every error reads as it always has) and
+    /// which the tests compare it with.
+    enum Composer { case events, yams }
+
+    init(text: String, path: String, composer: Composer) throws {
         self.path = path
-        let node: Node?
-        do {
-            // Every value is read as text and parsed by runcost, so skip Yams' regex tag resolution.
-            node = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw YAMLFile.locate(error, path: self.path)
+        let node: YAMLNode?
+        switch composer {
+        case .events:
+            switch YAMLEventReader.compose(text) {
+            case .document(let root): node = root
+            case .unusual: node = try YAMLFile.composeWithYams(text, path: path)
+            }
+        case .yams:
+            node = try YAMLFile.composeWithYams(text, path: path)
         }
         guard let node, !(node.scalar.map { $0.string.isEmpty } ?? false) else {
             throw InputError(.wholeFile(self.path), "the file is empty; expected a YAML mapping")
         }
-        try YAMLFile.rejectTags(node, path: path)
         root = node
+    }
+
+    /// Composes with Yams, checks tags, and converts the tree; errors located as runcost reports them.
+    static func composeWithYams(_ text: String, path: String) throws -> YAMLNode? {
+        let node: Yams.Node?
+        do {
+            // Every value is read as text and parsed by runcost, so skip Yams' regex tag resolution.
+            node = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw YAMLFile.locate(error, path: path)
+        }
+        guard let node else { return nil }
+        // An empty document is reported as such before any tag on it.
+        if let scalar = node.scalar, scalar.string.isEmpty { return converted(node) }
+        try YAMLFile.rejectTags(node, path: path)
+        return converted(node)
+    }
+
+    static func converted(_ node: Yams.Node) -> YAMLNode {
+        let mark = node.mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) }
+        switch node {
+        case .scalar(let s):
+            return .scalar(.init(string: s.string, style: YAMLNode.Scalar.Style(rawValue: UInt8(truncatingIfNeeded: s.style.rawValue)) ?? .any, mark: mark))
+        case .mapping(let m):
+            return .mapping(.init(pairs: m.map { (converted($0.key), converted($0.value)) }, mark: mark))
+        case .sequence(let s):
+            return .sequence(.init(items: s.map(converted), mark: mark))
+        case .alias:
+            // Yams' composer replaces every alias with the node it names.
+            return .scalar(.init(string: "", style: .any, mark: mark))
+        }
     }
 
     /// The most runcost reads from one file or stream: far above any real table, workload or
@@ -115,7 +157,7 @@ public struct YAMLFile {
         guard case .sequence(let items) = node else {
             throw InputError(origin(of: node), "\(what) must be a list")
         }
-        return Array(items)
+        return items.items
     }
 
     /// The text of a scalar (numbers too, exactly as written); anything else is an error.
@@ -165,7 +207,7 @@ public struct Fields {
     public let node: Node
     let what: String
     /// Each key with where it stands (not its node: copying nodes cost more than reading them).
-    private var entries: [(key: String, keyMark: Mark?, value: Node, read: Bool)] = []
+    private var entries: [(key: String, keyMark: YAMLNode.Mark?, value: YAMLNode, read: Bool)] = []
     /// Every name asked for, in order (with repeats): the known names when no list is given.
     private var asked: [String] = []
 
@@ -180,7 +222,7 @@ public struct Fields {
         entries.reserveCapacity(mapping.count)
         asked.reserveCapacity(24)   // the longest list of optional fields, once
         var seen: Set<String>? = mapping.count > Fields.scanLimit ? [] : nil
-        for (key, value) in mapping {
+        for (key, value) in mapping.pairs {
             guard case .scalar(let k) = key else { throw InputError(file.origin(of: key), "keys must be plain names") }
             let name = k.string
             let repeated = seen != nil ? seen?.insert(name).inserted == false : entries.contains { $0.key == name }

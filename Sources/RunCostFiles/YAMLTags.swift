@@ -9,7 +9,7 @@ extension YAMLFile {
 
     static let plainStr = "tag:yaml.org,2002:str", plainMap = "tag:yaml.org,2002:map", plainSeq = "tag:yaml.org,2002:seq"
 
-    static func rejectTags(_ node: Node, path: String) throws {
+    static func rejectTags(_ node: Yams.Node, path: String) throws {
         let name = node.tag.description
         // Compared, not hashed: every node of a 10,000-offering table passes here.
         guard name == plainStr || name == plainMap || name == plainSeq || plainTags.contains(name) else {

@@ -51,6 +51,19 @@ struct ScaleBench {
         try traces()
         try sweeps()
         try breakEvens()
+        try loading()
+    }
+
+    // MARK: loading 10,000 offerings (the folder breakEvens wrote)
+
+    func loading() throws {
+        let folder = dir + "/offerings-10000"
+        report("pricing list, 10,000 generated offerings (loading; median of 3)",
+               try median(3, ["pricing", "list", "--pricing", folder, "--no-bundled-pricing"]))
+        let workload = try WorkloadSpec(file: root + "/examples/api.yaml").build()
+        let first = try firstScreen(folder: folder, workload: workload)
+        print(String(format: "  tui first screen, 10,000 generated offerings: %.0f ms wall = loading %.0f ms + model and first frame %.0f ms; %.0f ms CPU (target < 1 s)\n      $ .build/release/runcost-bench tui",
+                     (first.load + first.frame) * 1000, first.load * 1000, first.frame * 1000, first.cpu * 1000))
     }
 
     // MARK: traces
