@@ -5,15 +5,21 @@ public enum Sweep {
     /// The costs buffer is reused between rows: copy it if you keep it.
     public static func run(_ offerings: [Offering], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
                            row: (Double, [Double?]) throws -> Void) rethrows {
-        var costs = [Double?](repeating: nil, count: offerings.count)
+        try run(PricingPlan.plans(offerings), base, parameter, range, row: row)
+    }
+
+    /// `run` over plans built once (one per offering).
+    public static func run(_ plans: [PricingPlan], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
+                           row: (Double, [Double?]) throws -> Void) rethrows {
+        var costs = [Double?](repeating: nil, count: plans.count)
         var w = base
-        try offerings.withUnsafeBufferPointer { offerings in   // no per-evaluation copies of an Offering
-            for i in 0..<range.points {
-                let value = range.value(at: i)
-                parameter.set(value, on: &w)
-                for j in offerings.indices { costs[j] = Estimator.monthlyCost(offerings[j], w) }
-                try row(parameter.isWhole ? value.rounded() : value, costs)
+        for i in 0..<range.points {
+            let value = range.value(at: i)
+            parameter.set(value, on: &w)
+            costs.withUnsafeMutableBufferPointer { costs in
+                for j in plans.indices { costs[j] = Estimator.monthlyCost(plans[j], w) }
             }
+            try row(parameter.isWhole ? value.rounded() : value, costs)
         }
     }
 
@@ -22,12 +28,13 @@ public enum Sweep {
     public static func grid(_ offerings: [Offering], _ base: Workload,
                             _ px: SweepParameter, _ rx: SweepRange, _ py: SweepParameter, _ ry: SweepRange,
                             cell: (Double, Double, Int?, Double?) throws -> Void) rethrows {
+        let plans = PricingPlan.plans(offerings)
         var w = base
         for i in 0..<ry.points {
             py.set(ry.value(at: i), on: &w)
             for j in 0..<rx.points {
                 px.set(rx.value(at: j), on: &w)
-                let (index, cost) = cheapest(offerings, w)
+                let (index, cost) = cheapest(plans, w)
                 try cell(rx.value(at: j), ry.value(at: i), index, cost)
             }
         }
@@ -35,9 +42,13 @@ public enum Sweep {
 
     /// The cheapest feasible offering (lowest index wins ties) and its cost.
     public static func cheapest(_ offerings: [Offering], _ w: Workload) -> (Int?, Double?) {
+        cheapest(PricingPlan.plans(offerings), w)
+    }
+
+    public static func cheapest(_ plans: [PricingPlan], _ w: Workload) -> (Int?, Double?) {
         var best: (Int, Double)?
-        for (i, o) in offerings.enumerated() {
-            if let c = Estimator.monthlyCost(o, w), c < (best?.1 ?? .infinity) { best = (i, c) }
+        for i in plans.indices {
+            if let c = Estimator.monthlyCost(plans[i], w), c < (best?.1 ?? .infinity) { best = (i, c) }
         }
         return (best?.0, best?.1)
     }
