@@ -32,58 +32,68 @@ struct FleetTerms {
 
     /// The fleet for one capacity per instance. `baselineVCPU` (unlimited-mode bursting) counts
     /// the CPU the fleet burns above each instance's baseline.
+    ///
+    /// The sweep kernel's hottest loop (burstable offerings size two fleets per point): the
+    /// workload's figures are read once, levels through a buffer, and each level's instance count
+    /// is computed once; the arithmetic is the same expression for expression, so results are too.
     func fleet(_ w: Workload, _ size: InstanceSize, capacity: Double, baselineVCPU: Double?) -> Result<Fleet, Infeasibility> {
         guard capacity > 0 else { return .failure(.noCapacity) }
         let floorCount = w.minInstances ?? minInstances
-        let levels = w.profile.levels   // sorted by load, so instance counts rise with the index
         let hours = w.hoursPerMonth
-        func needed(_ level: TrafficProfile.Level) -> Double { w.averageRPS * level.multiplier / capacity }
-        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) }
-
-        var f = Fleet()
-        f.capacity = capacity
-        f.peakCount = count(needed(levels[levels.count - 1]))
-        if let fixed = w.instances, fixed * capacity < w.peakRPS * (1 - 1e-9) {
-            return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
-        }
+        let averageRPS = w.averageRPS
+        let cpuSecondsPerRequest = w.cpuSecondsPerRequest
+        let fixed = w.instances
         let sizedForPeak = w.fixedFleet || !r.autoscaling
-        func instances(_ level: TrafficProfile.Level) -> Double {
-            if let fixed = w.instances { return fixed }
-            return sizedForPeak ? f.peakCount : count(needed(level))
-        }
-        if let most = r.maxInstances, instances(levels[levels.count - 1]) > most {
-            return .failure(.overMaxInstances(needed: instances(levels[levels.count - 1]), max: most))
-        }
+        let minimumBilledHours = minimumBilledHours, billingIncrementHours = billingIncrementHours
+        let cap = monthlyCap ?? .infinity, hourly = size.hourly, sustained = r.sustainedUse != nil
+        return w.profile.levels.withUnsafeBufferPointer { levels -> Result<Fleet, Infeasibility> in
+            // Levels are sorted by load, so instance counts rise with the index.
+            @inline(__always) func needed(_ i: Int) -> Double { averageRPS * levels[i].multiplier / capacity }
+            @inline(__always) func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) }
+            let top = levels.count - 1
+            let peakCount = count(needed(top))
+            @inline(__always) func instances(_ i: Int) -> Double {
+                if let fixed { return fixed }
+                return sizedForPeak ? peakCount : count(needed(i))
+            }
+            var f = Fleet()
+            f.capacity = capacity
+            f.peakCount = peakCount
+            if let fixed, fixed * capacity < w.peakRPS * (1 - 1e-9) {
+                return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
+            }
+            var n = instances(top)
+            if let most = r.maxInstances, n > most { return .failure(.overMaxInstances(needed: n, max: most)) }
 
-        // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
-        // the levels from the busiest down accumulates each group of slots' running hours.
-        var runningHours = 0.0
-        var i = levels.count - 1
-        var n = instances(levels[i])
-        while i >= 0 {
-            let level = levels[i]
-            let below = i > 0 ? instances(levels[i - 1]) : 0
-            runningHours += level.share * hours
-            f.paidHours += n * level.share * hours
-            f.usedHours += min(n, needed(level)) * level.share * hours
-            if let baseline = baselineVCPU {
-                let demand = w.averageRPS * level.multiplier * w.cpuSecondsPerRequest
-                f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
-            }
-            if n > below {
-                let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
-                let cost = min(monthlyCap ?? .infinity, billed * size.hourly)
-                f.instanceCost += (n - below) * cost
-                f.billedHours += (n - below) * billed
-                if r.sustainedUse != nil {
-                    f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * size.hourly)
+            // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
+            // the levels from the busiest down accumulates each group of slots' running hours.
+            var runningHours = 0.0
+            var i = top
+            while i >= 0 {
+                let level = levels[i]
+                let below = i > 0 ? instances(i - 1) : 0
+                runningHours += level.share * hours
+                f.paidHours += n * level.share * hours
+                f.usedHours += min(n, needed(i)) * level.share * hours
+                if let baseline = baselineVCPU {
+                    let demand = averageRPS * level.multiplier * cpuSecondsPerRequest
+                    f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
                 }
+                if n > below {
+                    let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
+                    let cost = min(cap, billed * hourly)
+                    f.instanceCost += (n - below) * cost
+                    f.billedHours += (n - below) * billed
+                    if sustained {
+                        f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * hourly)
+                    }
+                }
+                n = below
+                i -= 1
             }
-            n = below
-            i -= 1
+            f.lowCount = instances(0)
+            return .success(f)
         }
-        f.lowCount = instances(levels[0])
-        return .success(f)
     }
 }
 

@@ -16,8 +16,9 @@ public enum Sweep {
         for i in 0..<range.points {
             let value = range.value(at: i)
             parameter.set(value, on: &w)
+            let point = w   // immutable, so every evaluation borrows it (a `var` was copied for each)
             costs.withUnsafeMutableBufferPointer { costs in
-                for j in plans.indices { costs[j] = Estimator.monthlyCost(plans[j], w) }
+                for j in plans.indices { costs[j] = Estimator.monthlyCost(plans[j], point) }
             }
             try row(parameter.isWhole ? value.rounded() : value, costs)
         }
@@ -34,7 +35,8 @@ public enum Sweep {
             py.set(ry.value(at: i), on: &w)
             for j in 0..<rx.points {
                 px.set(rx.value(at: j), on: &w)
-                let (index, cost) = cheapest(plans, w)
+                let point = w
+                let (index, cost) = cheapest(plans, point)
                 try cell(rx.value(at: j), ry.value(at: i), index, cost)
             }
         }
