@@ -16,6 +16,8 @@ struct Fleet {
     var sustainedSaving = 0.0
     var lowCount = 0.0, peakCount = 0.0
     var capacity = 0.0
+    /// Hours the single instance of quiet levels was shut down after its lifetime (instance lifetime).
+    var shutDownHours = 0.0
 }
 
 /// The month sustained-use discounts are counted in (design.md §3).
@@ -46,6 +48,10 @@ struct FleetTerms {
         let sizedForPeak = w.fixedFleet || !r.autoscaling
         let minimumBilledHours = minimumBilledHours, billingIncrementHours = billingIncrementHours
         let cap = monthlyCap ?? .infinity, hourly = size.hourly, sustained = r.sustainedUse != nil
+        // An instance that shuts down `lifetime` after its last request runs only part of a level
+        // that needs less than one instance; only when the fleet may scale to zero and autoscales.
+        let lifetime = fixed == nil && !sizedForPeak && floorCount <= 0 ? r.instanceLifetime : 0
+        let hold = w.duration + lifetime
         return w.profile.levels.withUnsafeBufferPointer { levels -> Result<Fleet, Infeasibility> in
             // Levels are sorted by load, so instance counts rise with the index.
             @inline(__always) func needed(_ i: Int) -> Double { averageRPS * levels[i].multiplier / capacity }
@@ -72,9 +78,16 @@ struct FleetTerms {
             while i >= 0 {
                 let level = levels[i]
                 let below = i > 0 ? instances(i - 1) : 0
-                runningHours += level.share * hours
-                f.paidHours += n * level.share * hours
-                f.usedHours += min(n, needed(i)) * level.share * hours
+                let need = needed(i)
+                // The one instance of a quiet level is up while some request's hold (its duration
+                // and the lifetime after it) covers the moment: the shared-instance up share.
+                let up = lifetime > 0 && n == 1 && need < 1
+                    ? max(SharedInstancePricing.upShare(rate: averageRPS * level.multiplier, hold: hold, minimum: 0, step: 0), need)
+                    : n
+                runningHours += (lifetime > 0 && n == 1 ? up : 1) * level.share * hours
+                f.shutDownHours += (n - up) * level.share * hours
+                f.paidHours += up * level.share * hours
+                f.usedHours += min(up, need) * level.share * hours
                 if let baseline = baselineVCPU {
                     let demand = averageRPS * level.multiplier * cpuSecondsPerRequest
                     f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
@@ -211,6 +224,9 @@ extension ProvisionedPricing {
         ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
         if r.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
+        if fleet.shutDownHours > 0 {
+            ledger.note("an instance shuts down \(Format.duration(r.instanceLifetime)) after its last request: \(Format.grouped(fleet.shutDownHours)) instance-hours of quiet hours not billed")
+        }
         if !r.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
         if r.reservedMemoryMiB > 0, case .perInstanceHour = rate {
             ledger.note("\(Format.memory(r.reservedMemoryMiB)) of each instance's \(Format.memory(size.memoryMiB)) is kept by the system; \(Format.grouped(size.workers)) worker(s) of \(Format.memory(w.memoryMiB)) fit in the rest")

@@ -68,6 +68,10 @@ public struct ProvisionedRules: Sendable, Equatable {
         public var sustainedUse: SustainedUse?
         public var jobs: Jobs?
         public var free = Free()
+        /// Seconds an autoscaled instance keeps running (and billing) after its last request before
+        /// the platform shuts it down (App Engine standard: fifteen minutes). 0: an instance runs
+        /// the whole hour of any level that needs it, as a fleet sized hour by hour does.
+        public var instanceLifetime: Double = 0
 
         public init() {}
 

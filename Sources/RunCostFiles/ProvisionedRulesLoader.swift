@@ -3,10 +3,11 @@ import Yams
 
 /// Reads and writes the provisioned billing rules (docs/pricing-format.md, "Provisioned rules"):
 /// `burstable`, `reserved_memory`, `max_instances`, `autoscaling`, `boot_disk`,
-/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs` and `free`.
+/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs`, `free` and `instance_lifetime`.
 extension PricingLoader {
     static let provisionedRuleFields = ["burstable", "reserved_memory", "max_instances", "autoscaling", "boot_disk",
-                                        "public_ipv4_hour", "ephemeral_storage", "sustained_use", "jobs", "free"]
+                                        "public_ipv4_hour", "ephemeral_storage", "sustained_use", "jobs", "free",
+                                        "instance_lifetime"]
 
     static func loadProvisionedRules(_ yaml: YAMLFile, _ f: inout Fields) throws -> ProvisionedRules {
         var rules = ProvisionedRules()
@@ -59,6 +60,7 @@ extension PricingLoader {
                                credit: try g.optional("credit").map { try yaml.quantity($0, "credit", .number, Ranges.price) } ?? 0)
             try g.rejectUnknown()
         }
+        rules.instanceLifetime = try f.optional("instance_lifetime").map { try yaml.quantity($0, "instance_lifetime", .duration, Ranges.duration) } ?? 0
         return rules
     }
 }
@@ -85,6 +87,7 @@ extension PricingWriter {
             lines.append(("free", "{ instance_hours: \(n(f.instanceHours)), vcpu_seconds: \(n(f.vcpuSeconds)), gb_seconds: \(n(f.gbSeconds)), "
                                   + "disk_gb_months: \(n(f.diskGBMonths)), credit: \(n(f.credit)) }"))
         }
+        if r.instanceLifetime > 0 { lines.append(("instance_lifetime", YAMLText.duration(r.instanceLifetime))) }
         return lines
     }
 }

@@ -106,6 +106,7 @@ import Testing
             v9.sustainedUse = nil
             v9.jobs = nil
             v9.free = RunCostCore.ProvisionedRules.Free(instanceHours: 0.0, vcpuSeconds: 0.0, gbSeconds: 0.0, diskGBMonths: 0.0, credit: 0.0)
+            v9.instanceLifetime = 0.0
             v8.values = v9
             v1.rules = v8
             return RunCostCore.Offering(id: "acme-box", name: "Box \\"1\\"", provider: "acme", kind: RunCostCore.OfferingKind.vm, \
