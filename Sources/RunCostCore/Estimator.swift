@@ -96,15 +96,15 @@ public enum Estimator {
     @inline(__always)
     static func price<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let problem: Infeasibility?
-        switch plan.billing {
-        case .perRequest(let p):
-            problem = p.evaluate(w, money, &ledger)
-            if problem == nil { ColdStartBilling.perRequest(p, plan.coldStart, plan.limits, w, money, &ledger) }
-        case .sharedInstance(let p):
-            problem = p.evaluate(w, plan.limits, money, &ledger)
-            if problem == nil { ColdStartBilling.sharedInstance(p, plan.coldStart, plan.limits, w, money, &ledger) }
-        case .cpuTime(let p): p.evaluate(w, money, &ledger); problem = nil
-        case .provisioned(let p): problem = p.evaluate(w, money, &ledger)
+        switch plan.family {
+        case .perRequest:
+            problem = plan.perRequest.evaluate(w, money, &ledger)
+            if problem == nil { ColdStartBilling.perRequest(plan.perRequest, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .sharedInstance:
+            problem = plan.sharedInstance.evaluate(w, plan.limits, money, &ledger)
+            if problem == nil { ColdStartBilling.sharedInstance(plan.sharedInstance, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .cpuTime: plan.cpuTime.evaluate(w, money, &ledger); problem = nil
+        case .provisioned: problem = plan.provisioned.evaluate(w, money, &ledger)
         }
         // Issue #9: the plan's application services are charged here, after compute.
         return problem

@@ -7,6 +7,14 @@
 /// strings and arrays, a retain and a release each) for every evaluation (docs/performance.md).
 public final class PricingPlan: Sendable {
     let billing: BillingModel
+    /// The billing model unpacked into a plain tag and one field per family, read in place by the
+    /// kernel: binding an enum payload (`case .perRequest(let p)`) copied it, with a retain and a
+    /// release per array in it, at every evaluation. Only the field of `family` is meaningful.
+    let family: Family
+    let perRequest: PerRequestPricing
+    let sharedInstance: SharedInstancePricing
+    let cpuTime: CPUTimePricing
+    let provisioned: ProvisionedPricing
     let limits: Limits
     let coldStart: ColdStartProfile?
     /// Commitments and spot as the table prices them; empty and nil on an on-demand twin.
@@ -29,6 +37,16 @@ public final class PricingPlan: Sendable {
          spot: SpotDiscount?, onDemandOnly: Bool) {
         self.billing = billing; self.limits = limits; self.coldStart = coldStart
         self.commitments = commitments; self.spot = spot; self.onDemandOnly = onDemandOnly
+        var perRequest = PerRequestPricing(), sharedInstance = SharedInstancePricing(), cpuTime = CPUTimePricing()
+        var provisioned = ProvisionedPricing(rate: .perInstanceHour(0, vcpu: 0, memoryMiB: 0))
+        switch billing {
+        case .perRequest(let p): family = .perRequest; perRequest = p
+        case .sharedInstance(let p): family = .sharedInstance; sharedInstance = p
+        case .cpuTime(let p): family = .cpuTime; cpuTime = p
+        case .provisioned(let p): family = .provisioned; provisioned = p
+        }
+        self.perRequest = perRequest; self.sharedInstance = sharedInstance
+        self.cpuTime = cpuTime; self.provisioned = provisioned
         if coldStart?.keepAlive == .infinity {
             alwaysWarm = true
         } else if case .provisioned = billing {
@@ -48,6 +66,9 @@ public final class PricingPlan: Sendable {
         PricingPlan(billing: billing, limits: limits, coldStart: coldStart, commitments: commitments,
                     spot: spot, onDemandOnly: onDemandOnly)
     }
+
+    /// The billing family (design.md §2), as a tag without payload.
+    enum Family: UInt8, Sendable { case perRequest, sharedInstance, cpuTime, provisioned }
 
     /// Plans for a sweep: one per offering, in order.
     public static func plans(_ offerings: [Offering]) -> [PricingPlan] { offerings.map(PricingPlan.init) }
