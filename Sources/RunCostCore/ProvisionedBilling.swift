@@ -57,10 +57,12 @@ struct FleetTerms {
             @inline(__always) func needed(_ i: Int) -> Double { averageRPS * levels[i].multiplier / capacity }
             @inline(__always) func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) }
             let top = levels.count - 1
-            let peakCount = count(needed(top))
-            @inline(__always) func instances(_ i: Int) -> Double {
+            let peakNeed = needed(top)
+            let peakCount = count(peakNeed)
+            // Each level's load is divided once: carried down as the next level's.
+            @inline(__always) func instances(_ need: Double) -> Double {
                 if let fixed { return fixed }
-                return sizedForPeak ? peakCount : count(needed(i))
+                return sizedForPeak ? peakCount : count(need)
             }
             var f = Fleet()
             f.capacity = capacity
@@ -68,7 +70,7 @@ struct FleetTerms {
             if let fixed, fixed * capacity < w.peakRPS * (1 - 1e-9) {
                 return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
             }
-            var n = instances(top)
+            var n = instances(peakNeed), need = peakNeed
             if let most = r.maxInstances, n > most { return .failure(.overMaxInstances(needed: n, max: most)) }
 
             // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
@@ -77,8 +79,8 @@ struct FleetTerms {
             var i = top
             while i >= 0 {
                 let level = levels[i]
-                let below = i > 0 ? instances(i - 1) : 0
-                let need = needed(i)
+                let needBelow = i > 0 ? needed(i - 1) : 0
+                let below = i > 0 ? instances(needBelow) : 0
                 // The one instance of a quiet level is up while some request's hold (its duration
                 // and the lifetime after it) covers the moment: the shared-instance up share.
                 let up = lifetime > 0 && n == 1 && need < 1
@@ -101,10 +103,11 @@ struct FleetTerms {
                         f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * hourly)
                     }
                 }
+                if i == 0 { f.lowCount = n }
                 n = below
+                need = needBelow
                 i -= 1
             }
-            f.lowCount = instances(0)
             return .success(f)
         }
     }
