@@ -301,6 +301,10 @@ enum CommitmentPricing {
 
 extension Estimator {
     /// The commitment's figures for this workload on this offering, or nil when it asks for none.
+    public static func commitment(_ o: Offering, _ w: Workload) -> CommitmentSummary? {
+        commitment(PricingPlan(o), w)
+    }
+
     static func commitment(_ o: PricingPlan, _ w: Workload) -> CommitmentSummary? {
         guard w.commitment.term != .none, !w.spot, !o.onDemandOnly else { return nil }
         var base = w
