@@ -1,6 +1,8 @@
 /// What the billing formulas read of an offering, built once per sweep (or per estimate): the
 /// billing model, limits, cold-start profile and options, and constants derived from them once
-/// instead of at every point. No names, ids or sources: reports read those from the `Offering`.
+/// instead of at every point. No id, name, provider or notes (reports read those from the
+/// `Offering`); only the commitment plans keep their names and sources, for the commitment's own
+/// line items, read when a workload asks for one.
 ///
 /// A final class with `let` fields, so the kernel reads every number where it lies: the optimiser
 /// may borrow an immutable field across calls, where it had to copy a whole `Offering` (its
