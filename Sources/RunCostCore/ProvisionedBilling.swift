@@ -224,7 +224,7 @@ extension ProvisionedPricing {
         let instanceCost = fleet.instanceCost, billedHours = fleet.billedHours
         let lowCount = fleet.lowCount, peakCount = fleet.peakCount, capacity = fleet.capacity
         ledger.note("one instance serves \(Format.grouped(capacity)) req/s (\(cpuText(size, w, burstChoice)), \(Format.grouped(size.workers)) worker(s) × \(Format.grouped(w.concurrency)) concurrent)")
-        ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
+        ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) " + (fleet.shutDownHours > 0 ? "while requests arrive" : "all month")
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
         if r.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
         if fleet.shutDownHours > 0 {
