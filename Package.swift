@@ -33,7 +33,7 @@ let package = Package(
         ]),
         .executableTarget(name: "runcost-bench", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI"]),
         .testTarget(name: "RunCostCoreTests", dependencies: ["RunCostCore"]),
-        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostBundledTables"]),
+        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostBundledTables"], exclude: ["Fixtures"]),
         .testTarget(name: "RunCostReportsTests", dependencies: ["RunCostCore", "RunCostReports"]),
         .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI"]),
         // Fixtures are read by path (expected outputs), not bundled.

@@ -47,24 +47,52 @@ def per_request(r, o):
     return cost
 
 
+def up_share(rate, hold, minimum, step):
+    """SharedInstancePricing.upShare: one instance's up share at Poisson rate `rate` (an array)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        load = rate * hold
+        merged = np.expm1(np.minimum(load, 40)) / rate
+        period = np.maximum(minimum, merged + round_up(hold, step) - hold)
+        x = rate * period
+        up = x / (1 + x)
+    return np.where(rate > 0, np.where(load < 40, up, 1.0), 0.0)
+
+
 def shared_instance(r, o, levels, hours):
-    seconds = round_up(o["duration"], o["granularity"])
+    """Sources/RunCostCore/SharedInstanceBilling.swift: active, lifetime-waiting and idle instance time
+    per traffic level (CPU floor, autoscaler target, activity periods), then the rates."""
     month = hours * 3600
     rps = r / month
-    busy_s = np.zeros_like(r)
+    active_s = np.zeros_like(r)
+    waiting_s = np.zeros_like(r)
     idle_s = np.zeros_like(r)
+    u, d = o["target_utilization"], o["duration"]
     for mult, share in levels:
-        in_flight = rps * mult * seconds
-        busy = np.maximum(-np.expm1(-in_flight), in_flight / o["concurrency"])
-        busy_s += busy * share * month
-        idle_s += np.maximum(0, o["warm"] - busy) * share * month
-    cost = np.maximum(0, busy_s * o["vcpu"] - o["free_vcpu_seconds"]) * o["vcpu_second"]
-    cost += np.maximum(0, busy_s * o["gib"] - o["free_gb_seconds"]) * o["gib_second"]
+        rate = rps * mult
+        packed = np.maximum(rate * d / (o["concurrency"] * u), rate * o["cpu_seconds"] / (o["vcpu"] * u))
+        alone = np.where(packed >= 1, 0.0, up_share(rate, d, o["minimum_activity"], o["granularity"]))
+        active = np.maximum(alone, packed)
+        if o["lifetime"] > 0:
+            lived = np.maximum(up_share(rate, d + o["lifetime"], o["minimum_activity"], o["granularity"]), packed)
+            running = np.where(packed < 1, lived, active)
+        else:
+            running = active
+        seconds = share * month
+        active_s += active * seconds
+        waiting_s += (running - active) * seconds
+        idle_s += np.maximum(0, o["warm"] - running) * seconds
+    waiting_active = waiting_s if o["waiting_active"] else 0.0
+    billed_s = active_s + waiting_active
+    cost = np.zeros_like(r)
+    if o["vcpu_second"] > 0:
+        cost += np.maximum(0, billed_s * o["vcpu"] - o["free_vcpu_seconds"]) * o["vcpu_second"]
+    cost += np.maximum(0, billed_s * o["gib"] - o["free_gb_seconds"]) * o["gib_second"]
     if o["request_price"] > 0:
         cost += np.maximum(0, r - o["free_requests"]) * o["request_price"]
+    idle_rate_s = idle_s + (0.0 if o["waiting_active"] else waiting_s)
     idle_rate = o["vcpu"] * o["idle_vcpu_second"] + o["gib"] * o["idle_gib_second"]
     if idle_rate > 0:
-        cost += idle_s * idle_rate
+        cost += np.where(idle_rate_s > 0, idle_rate_s * idle_rate, 0.0)
     return cost
 
 

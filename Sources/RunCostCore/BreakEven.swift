@@ -63,7 +63,7 @@ public struct BreakEven: Sendable {
         let search = Search(offerings: offerings, base: base, parameter: parameter,
                             range: SweepRange(from: from, to: to, points: gridPoints))
         var scan = Scan(search: search, listing: listing)
-        Sweep.run(offerings, base, parameter, search.range) { x, costs in scan.add(x, costs) }
+        Sweep.run(search.plans, base, parameter, search.range) { x, costs in scan.add(x, costs) }
         scan.finish()
         result.ranges = scan.ranges
         result.feasibilityChanges = scan.feasibilityChanges.sorted { ($0.value, $0.offering) < ($1.value, $1.offering) }
@@ -83,9 +83,16 @@ public struct BreakEven: Sendable {
 /// The machinery of one search: the grid of costs, and bisection between grid points.
 struct Search {
     let offerings: [Offering]
+    /// The offerings' pricing plans, built once for every grid point and bisection probe.
+    let plans: [PricingPlan]
     let base: Workload
     let parameter: SweepParameter
     let range: SweepRange
+
+    init(offerings: [Offering], base: Workload, parameter: SweepParameter, range: SweepRange) {
+        self.offerings = offerings; self.plans = PricingPlan.plans(offerings)
+        self.base = base; self.parameter = parameter; self.range = range
+    }
 
     struct Grid {
         var values: [Double]
@@ -93,12 +100,12 @@ struct Search {
     }
 
     func cost(_ k: Int, at x: Double) -> Double? {
-        Estimator.monthlyCost(offerings[k], parameter.apply(x, to: base))
+        Estimator.monthlyCost(plans[k], parameter.apply(x, to: base))
     }
 
     func grid() -> Grid {
         var values: [Double] = [], costs: [[Double?]] = []
-        Sweep.run(offerings, base, parameter, range) { x, row in
+        Sweep.run(plans, base, parameter, range) { x, row in
             if values.last != x { values.append(x); costs.append(row) }
         }
         return Grid(values: values, costs: costs)
@@ -133,15 +140,13 @@ struct Search {
         return best?.0
     }
 
-    /// The cheapest at `x` (lowest index wins ties, like `winner(_:)`), without copying offerings
-    /// or building a row: bisection calls it for every offering many times per change.
+    /// The cheapest at `x` (lowest index wins ties, like `winner(_:)`), without building a row:
+    /// bisection calls it for every offering many times per change.
     func winner(at x: Double) -> Int? {
         let w = parameter.apply(x, to: base)
         var best: Int?, lowest = Double.infinity
-        offerings.withUnsafeBufferPointer { all in
-            for k in all.indices {
-                if let c = Estimator.monthlyCost(all[k], w), c < lowest { best = k; lowest = c }
-            }
+        for k in plans.indices {
+            if let c = Estimator.monthlyCost(plans[k], w), c < lowest { best = k; lowest = c }
         }
         return best
     }
@@ -268,7 +273,7 @@ struct Scan {
     mutating func feasibility(_ k: Int, _ x0: Double, _ x1: Double, wasFeasible: Bool) {
         let edge = search.bisect(x0, x1) { (search.cost(k, at: $0) != nil) == wasFeasible }
         let infeasibleSide = wasFeasible ? edge.hi : edge.lo
-        let reason = Estimator.infeasibility(search.offerings[k], search.parameter.apply(infeasibleSide, to: search.base))?.description ?? ""
+        let reason = Estimator.infeasibility(search.plans[k], search.parameter.apply(infeasibleSide, to: search.base))?.description ?? ""
         feasibilityChanges.append(.init(offering: search.offerings[k].id, value: search.boundary(edge), feasibleAbove: !wasFeasible, reason: reason))
     }
 

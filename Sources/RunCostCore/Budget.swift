@@ -269,7 +269,10 @@ public enum Budget {
         // does not overlap the chosen one's cannot cross it there; offerings that cannot cross it
         // anywhere are left out of the fine search (anything infeasible or non-monotone stays in).
         let coarse = SweepRange(from: from, to: to, points: 17)
-        func costs(_ x: Offering) -> [Double?] { (0..<coarse.points).map { Estimator.monthlyCost(x, SweepParameter.requests.apply(coarse.value(at: $0), to: w)) } }
+        func costs(_ x: Offering) -> [Double?] {
+            let plan = PricingPlan(x)
+            return (0..<coarse.points).map { Estimator.monthlyCost(plan, SweepParameter.requests.apply(coarse.value(at: $0), to: w)) }
+        }
         let mine = costs(o)
         let others = others.filter { mightCross(mine, costs($0)) }
         guard !others.isEmpty else { return nil }

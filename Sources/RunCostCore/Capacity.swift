@@ -16,7 +16,7 @@ public enum Capacity {
         func fits(_ x: Double) -> Bool { search.cost(0, at: x).map { $0 <= budget } ?? false }
         let bottom = range.value(at: 0)
         guard fits(bottom) else {
-            if let why = Estimator.infeasibility(offering, parameter.apply(bottom, to: base)) { return .none(reason: why.description) }
+            if let why = Estimator.infeasibility(search.plans[0], parameter.apply(bottom, to: base)) { return .none(reason: why.description) }
             let cost = search.cost(0, at: bottom) ?? 0
             return .none(reason: "costs \(Format.money(cost)) already at \(parameter.format(bottom))")
         }

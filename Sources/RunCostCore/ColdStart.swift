@@ -162,31 +162,29 @@ public enum ColdStartModel {
         }
     }
 
-    /// Whether the offering keeps every instance warm: a provisioned fleet (sized hour by hour
-    /// and kept up), or a platform whose table says instances are never reclaimed.
-    static func alwaysWarm(_ o: Offering) -> Bool {
-        if o.coldStart?.keepAlive == .infinity { return true }
-        if case .provisioned = o.billing { return o.coldStart?.keepAlive == nil }
-        return false
-    }
-
     /// Instances the platform keeps warm for this workload.
-    static func warmInstances(_ o: Offering, _ w: Workload) -> Double {
-        switch o.billing {
+    static func warmInstances(_ plan: PricingPlan, _ w: Workload) -> Double {
+        switch plan.billing {
         case .sharedInstance(let p): return w.minInstances ?? p.minInstances
         case .perRequest(let p): return p.provisionedEnvironments(w)
         case .cpuTime, .provisioned: return 0
         }
     }
 
-    static func concurrency(_ o: Offering, _ w: Workload) -> Double {
-        o.coldStart?.instanceConcurrency ?? max(1, min(w.concurrency, o.limits.maxConcurrency ?? .infinity))
+    static func concurrency(_ plan: PricingPlan, _ w: Workload) -> Double {
+        plan.coldStart?.instanceConcurrency ?? max(1, min(w.concurrency, plan.limits.maxConcurrency ?? .infinity))
     }
 
     public static func estimate(_ o: Offering, _ w: Workload) -> ColdStartEstimate {
-        let profile = o.coldStart
-        let c = concurrency(o, w), m = warmInstances(o, w)
-        if alwaysWarm(o) {
+        estimate(PricingPlan(o), w)
+    }
+
+    /// Always-warm capacity: a provisioned fleet (sized hour by hour and kept up) or a platform
+    /// whose table says instances are never reclaimed (`PricingPlan.alwaysWarm`).
+    static func estimate(_ plan: PricingPlan, _ w: Workload) -> ColdStartEstimate {
+        let profile = plan.coldStart
+        let c = concurrency(plan, w), m = warmInstances(plan, w)
+        if plan.alwaysWarm {
             return ColdStartEstimate(share: 0, startUp: 0, alwaysWarm: true, keepAlive: profile?.keepAlive,
                                      concurrency: c, warmInstances: m, levels: [], profile: profile)
         }

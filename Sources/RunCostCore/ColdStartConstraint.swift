@@ -5,15 +5,15 @@
 /// any limit; an offering with no known keep-alive, or no priced way to keep warm, is infeasible.
 enum ColdStartConstraint {
     /// Raises the workload's minimum instances to the fewest that keep cold starts ≤ the limit.
-    static func apply(_ o: Offering, _ w: inout Workload) -> Infeasibility? {
-        guard let limit = w.maxColdStartShare, !ColdStartModel.alwaysWarm(o) else { return nil }
-        guard let k = o.coldStart?.keepAlive else { return .coldStartsUnknown(limit: limit) }
-        let c = ColdStartModel.concurrency(o, w)
+    static func apply(_ plan: PricingPlan, _ w: inout Workload) -> Infeasibility? {
+        guard let limit = w.maxColdStartShare, !plan.alwaysWarm else { return nil }
+        guard let k = plan.coldStart?.keepAlive else { return .coldStartsUnknown(limit: limit) }
+        let c = ColdStartModel.concurrency(plan, w)
         func share(_ warm: Double) -> Double { ColdStartModel.share(w, keepAlive: k, concurrency: c, warmInstances: warm) }
-        var low = ColdStartModel.warmInstances(o, w)
+        var low = ColdStartModel.warmInstances(plan, w)
         let now = share(low)
         guard now > limit else { return nil }
-        guard canKeepWarm(o) else { return .coldStartsOverLimit(share: now, limit: limit) }
+        guard plan.canKeepWarm else { return .coldStartsOverLimit(share: now, limit: limit) }
         // Enough instances for every count the model sums over at the peak leaves no cold start.
         let μ = w.peakRPS * w.duration
         var high = max(low + 1, ((μ + 12 * μ.squareRoot() + 31) / max(1, c.rounded(.down))).rounded(.up) + 1)
@@ -24,13 +24,5 @@ enum ColdStartConstraint {
         }
         w.minInstances = high
         return nil
-    }
-
-    static func canKeepWarm(_ o: Offering) -> Bool {
-        switch o.billing {
-        case .sharedInstance: true
-        case .perRequest(let p): p.provisionedConcurrency != nil
-        case .cpuTime, .provisioned: false
-        }
     }
 }

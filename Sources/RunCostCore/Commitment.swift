@@ -46,6 +46,15 @@ public struct CommitmentPlan: Sendable, Equatable {
     }
 }
 
+extension CommitmentPlan {
+    /// The named plan among `plans`, else the one with the deepest discount for the term.
+    static func chosen(from plans: [CommitmentPlan], for choice: CommitmentChoice) -> CommitmentPlan? {
+        let offered = plans.filter { $0.discounts[choice.term] != nil }
+        if let id = choice.plan { return offered.first { $0.id == id } }
+        return offered.max { ($0.discounts[choice.term]!, $1.id) < ($1.discounts[choice.term]!, $0.id) }
+    }
+}
+
 /// An indicative spot/preemptible discount: never a quote, always shown as unverified and dated.
 public struct SpotDiscount: Sendable, Equatable {
     public var discount: Double
@@ -108,9 +117,7 @@ public struct CommitmentSummary: Sendable, Equatable {
 extension Offering {
     /// The plan priced for `choice`: the named one, else the deepest discount for the term.
     public func commitmentPlan(for choice: CommitmentChoice) -> CommitmentPlan? {
-        let offered = commitments.filter { $0.discounts[choice.term] != nil }
-        if let id = choice.plan { return offered.first { $0.id == id } }
-        return offered.max { ($0.discounts[choice.term]!, $1.id) < ($1.discounts[choice.term]!, $0.id) }
+        CommitmentPlan.chosen(from: commitments, for: choice)
     }
 
     /// The on-demand twin that sweeps and break-even searches draw next to a committed offering.
@@ -160,14 +167,14 @@ extension BillingModel {
 /// explaining and the summing paths still share one formula.
 enum CommitmentPricing {
     @inline(never)   // kept out of the sweep kernel's inlined path, like evaluateKeptWarm
-    static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+    static func evaluate<L: Ledger>(_ o: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var base = w
         base.commitment = CommitmentChoice()
         base.spot = false
         if w.spot {
             if w.commitment.term != .none { return .spotWithCommitment }
             guard let spot = o.spot else { return .noSpot }
-            return evaluateSpot(o, base, spot, &ledger)
+            return evaluateSpot(o, base, spot, money, &ledger)
         }
         switch figures(o, base, w.commitment) {
         case .failure(let problem): return problem
@@ -175,9 +182,8 @@ enum CommitmentPricing {
             // Idle capacity the commitment covers is paid at the discounted rate.
             let coveredShare = s.eligibleOnDemand > 0 ? min(1, s.coveredOnDemand / s.eligibleOnDemand) : 0
             var scaled = IdleScalingLedger(inner: ledger, factor: 1 - s.discount * coveredShare)
-            if let problem = Estimator.evaluate(o, base, &scaled) { return problem }
+            if let problem = Estimator.evaluate(o, base, money, &scaled) { return problem }
             ledger = scaled.inner
-            let money = Money(currency: o.currency)
             let what = "\(s.term.label) \(s.planName)"
             let sized = s.instances.map { "\(Format.grouped($0)) instance\($0 == 1 ? "" : "s") reserved, " } ?? ""
             ledger.charge(s.committedMonthly, LineItem(
@@ -185,12 +191,12 @@ enum CommitmentPricing {
                 unit: "h", unitPrice: s.committedPerHour, cost: s.committedMonthly,
                 formula: "\(sized)\(money.price(s.coveragePerHour))/h on-demand × (1 − \(Format.percent(s.discount))) = \(money.price(s.committedPerHour))/h, paid every hour used or not"))
             ledger.charge(-s.coveredOnDemand, LineItem(
-                name: "On-demand usage covered by the commitment", quantity: s.coveredOnDemand, unit: o.currency,
+                name: "On-demand usage covered by the commitment", quantity: s.coveredOnDemand, unit: money.currency,
                 unitPrice: -1, cost: -s.coveredOnDemand,
                 formula: "eligible usage up to \(money.price(s.coveragePerHour))/h each hour; utilisation \(Format.percent(s.utilisation)), break-even \(Format.percent(s.breakEvenUtilisation))"))
             if s.sustainedUseWithdrawn > 0 {
                 ledger.charge(s.sustainedUseWithdrawn, LineItem(
-                    name: "Sustained-use discount withdrawn on covered usage", quantity: s.sustainedUseWithdrawn, unit: o.currency,
+                    name: "Sustained-use discount withdrawn on covered usage", quantity: s.sustainedUseWithdrawn, unit: money.currency,
                     unitPrice: 1, cost: s.sustainedUseWithdrawn,
                     formula: "sustained-use discounts do not apply to usage a committed-use discount covers: \(money.money(s.coveredOnDemand)) covered at list × the month's sustained-use share given back = \(money.money(s.sustainedUseWithdrawn))"))
             }
@@ -202,27 +208,26 @@ enum CommitmentPricing {
         }
     }
 
-    static func evaluateSpot<L: Ledger>(_ o: Offering, _ base: Workload, _ spot: SpotDiscount, _ ledger: inout L) -> Infeasibility? {
+    static func evaluateSpot<L: Ledger>(_ o: PricingPlan, _ base: Workload, _ spot: SpotDiscount, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var onDemand = TotalLedger(), discounted = TotalLedger()
-        if let problem = Estimator.evaluate(o, base, &onDemand) { return problem }
-        var cheap = o
-        cheap.billing = o.billing.discountingEligibleRates(by: 1 - spot.discount)
-        _ = Estimator.evaluate(cheap, base, &discounted)
+        if let problem = Estimator.evaluate(o, base, money, &onDemand) { return problem }
+        let cheap = o.withBilling(o.billing.discountingEligibleRates(by: 1 - spot.discount))
+        _ = Estimator.evaluate(cheap, base, money, &discounted)
         var scaled = IdleScalingLedger(inner: ledger, factor: 1 - spot.discount)
-        _ = Estimator.evaluate(o, base, &scaled)
+        _ = Estimator.evaluate(o, base, money, &scaled)
         ledger = scaled.inner
         let saving = onDemand.total - discounted.total
         ledger.charge(-saving, LineItem(
             name: "Spot discount (indicative\(spot.verified ? "" : ", unverified"), as of \(spot.asOf))",
-            quantity: saving, unit: o.currency, unitPrice: -spot.discount, cost: -saving,
+            quantity: saving, unit: money.currency, unitPrice: -spot.discount, cost: -saving,
             formula: "\(Format.percent(spot.discount)) off eligible rates; spot prices float and capacity can be reclaimed"))
         ledger.note("Spot: \(Format.percent(spot.discount)) off is indicative\(spot.verified ? "" : " and UNVERIFIED") (source \(spot.source), as of \(spot.asOf)).")
         return nil
     }
 
     /// The commitment's figures for a workload that has none applied (`base`).
-    static func figures(_ o: Offering, _ base: Workload, _ choice: CommitmentChoice) -> Result<CommitmentSummary, Infeasibility> {
-        guard let plan = o.commitmentPlan(for: choice), let d = plan.discounts[choice.term] else {
+    static func figures(_ o: PricingPlan, _ base: Workload, _ choice: CommitmentChoice) -> Result<CommitmentSummary, Infeasibility> {
+        guard let plan = CommitmentPlan.chosen(from: o.commitments, for: choice), let d = plan.discounts[choice.term] else {
             return .failure(.noCommitment(term: choice.term))
         }
         guard let onDemand = Estimator.monthlyCost(o, base) else {
@@ -233,8 +238,7 @@ enum CommitmentPricing {
         let sustainedUse = o.sustainedUseRules
         let o = o.withoutSustainedUse
         let listOnDemand = Estimator.monthlyCost(o, base) ?? onDemand
-        var discounted = o
-        discounted.billing = o.billing.discountingEligibleRates(by: 1 - d)
+        let discounted = o.withBilling(o.billing.discountingEligibleRates(by: 1 - d))
         let eligible = (listOnDemand - (Estimator.monthlyCost(discounted, base) ?? listOnDemand)) / d
         // Sized to the baseline, only the quietest level matters (every level spends at least as
         // much, so the coverage is used every hour): price that one slice instead of all of them.
@@ -275,7 +279,7 @@ enum CommitmentPricing {
     /// Eligible on-demand spend per hour in each traffic level, and the hours of each level. Each
     /// level is priced as a steady slice of the month, then the slices are scaled to the month's
     /// eligible total (so free tiers and volume tiers stay the month's).
-    static func hourlyEligibleSpend(_ o: Offering, _ discounted: Offering, _ w: Workload, _ d: Double,
+    static func hourlyEligibleSpend(_ o: PricingPlan, _ discounted: PricingPlan, _ w: Workload, _ d: Double,
                                     eligible: Double, quietestOnly: Bool) -> [(spend: Double, hours: Double)] {
         var levels = w.profile.levels.filter { $0.share > 0 }   // sorted by load, quietest first
         guard levels.count > 1 else { return [(eligible / w.hoursPerMonth, w.hoursPerMonth)] }
@@ -301,6 +305,10 @@ enum CommitmentPricing {
 extension Estimator {
     /// The commitment's figures for this workload on this offering, or nil when it asks for none.
     public static func commitment(_ o: Offering, _ w: Workload) -> CommitmentSummary? {
+        commitment(PricingPlan(o), w)
+    }
+
+    static func commitment(_ o: PricingPlan, _ w: Workload) -> CommitmentSummary? {
         guard w.commitment.term != .none, !w.spot, !o.onDemandOnly else { return nil }
         var base = w
         base.commitment = CommitmentChoice()
@@ -309,20 +317,18 @@ extension Estimator {
     }
 }
 
-extension Offering {
+extension PricingPlan {
     /// The sustained-use rule of a provisioned offering, if it has one.
     var sustainedUseRules: ProvisionedRules.Values? {
         guard case .provisioned(let p) = billing, p.rules.sustainedUse != nil else { return nil }
         return p.rules.values
     }
 
-    /// The same offering billed at list price, without its sustained-use discount.
-    var withoutSustainedUse: Offering {
+    /// The same plan billed at list price, without its sustained-use discount.
+    var withoutSustainedUse: PricingPlan {
         guard case .provisioned(var p) = billing, p.rules.sustainedUse != nil else { return self }
-        var copy = self
         p.rules.sustainedUse = nil
-        copy.billing = .provisioned(p)
-        return copy
+        return withBilling(.provisioned(p))
     }
 }
 

@@ -1,12 +1,13 @@
-/// Prices a workload on an offering. `monthlyCost` is the allocation-free kernel that sweeps and
-/// break-even searches call millions of times; `estimate` runs the same formulas and keeps the
-/// line items.
+/// Prices a workload on an offering. Every path evaluates a `PricingPlan`: `monthlyCost(plan, w)`
+/// is the allocation-free kernel that sweeps and break-even searches call millions of times (with
+/// plans built once per sweep); `estimate` runs the same formulas and keeps the line items.
 public enum Estimator {
     public static func estimate(_ offering: Offering, _ workload: Workload) -> Estimate {
+        let plan = PricingPlan(offering)
         var ledger = ItemisedLedger()
         var warmed = workload   // as kept warm for --max-cold-start-rate, for the cold-start report
-        _ = ColdStartConstraint.apply(offering, &warmed)
-        let problem = evaluate(offering, workload, &ledger)
+        _ = ColdStartConstraint.apply(plan, &warmed)
+        let problem = evaluate(plan, workload, Money(currency: offering.currency), &ledger)
         if let problem {
             return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
                             reasons: [problem.description], notes: [])
@@ -14,16 +15,21 @@ public enum Estimator {
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         var result = Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
                               lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload),
-                              coldStart: ColdStartModel.estimate(offering, warmed))
-        result.commitment = commitment(offering, workload)
+                              coldStart: ColdStartModel.estimate(plan, warmed))
+        result.commitment = commitment(plan, workload)
         return result
     }
 
     /// The estimate without line items and notes: the same total, idle cost and reasons as
     /// `estimate`, for rankings that show only those (the TUI's table of thousands of offerings).
     public static func summary(_ offering: Offering, _ workload: Workload) -> Estimate {
+        summary(offering, PricingPlan(offering), workload)
+    }
+
+    /// `summary` with the offering's plan already built.
+    public static func summary(_ offering: Offering, _ plan: PricingPlan, _ workload: Workload) -> Estimate {
         var ledger = SummaryLedger()
-        if let problem = evaluate(offering, workload, &ledger) {
+        if let problem = evaluate(plan, workload, .formulasUnused, &ledger) {
             return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
                             reasons: [problem.description], notes: [])
         }
@@ -36,19 +42,27 @@ public enum Estimator {
         ranked(offerings.map { summary($0, workload) })
     }
 
-    /// The monthly cost, or nil when the offering cannot run the workload. Always inlined, so the
-    /// sweep kernel reads each offering where it lies instead of copying it (measured: a copy per
-    /// evaluation halved the kernel's speed).
+    /// The monthly cost, or nil when the offering cannot run the workload: the sweep kernel.
     @inline(__always)
-    public static func monthlyCost(_ offering: Offering, _ workload: Workload) -> Double? {
+    public static func monthlyCost(_ plan: PricingPlan, _ workload: Workload) -> Double? {
         var ledger = TotalLedger()
-        return evaluate(offering, workload, &ledger) == nil ? ledger.total : nil
+        return evaluate(plan, workload, .formulasUnused, &ledger) == nil ? ledger.total : nil
+    }
+
+    /// One offering's monthly cost, building its plan; a loop over many points builds the plan once
+    /// and calls `monthlyCost(_: PricingPlan, _:)`.
+    public static func monthlyCost(_ offering: Offering, _ workload: Workload) -> Double? {
+        monthlyCost(PricingPlan(offering), workload)
     }
 
     /// Why the offering cannot run the workload, or nil.
-    public static func infeasibility(_ offering: Offering, _ workload: Workload) -> Infeasibility? {
+    public static func infeasibility(_ plan: PricingPlan, _ workload: Workload) -> Infeasibility? {
         var ledger = TotalLedger()
-        return evaluate(offering, workload, &ledger)
+        return evaluate(plan, workload, .formulasUnused, &ledger)
+    }
+
+    public static func infeasibility(_ offering: Offering, _ workload: Workload) -> Infeasibility? {
+        infeasibility(PricingPlan(offering), workload)
     }
 
     /// Every offering's estimate, cheapest feasible first, infeasible last (stable by id).
@@ -69,44 +83,41 @@ public enum Estimator {
     }
 
     @inline(__always)
-    static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
-        if let problem = o.limits.check(w) { return problem }
+    static func evaluate<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        if let problem = plan.limits.check(w) { return problem }
         // A commitment or spot prices the plain workload first, then adjusts it (Commitment.swift).
-        if w.commitment.term != .none || w.spot, !o.onDemandOnly { return CommitmentPricing.evaluate(o, w, &ledger) }
+        if w.commitment.term != .none || w.spot, !plan.onDemandOnly { return CommitmentPricing.evaluate(plan, w, money, &ledger) }
         // Only a cold-start limit changes the workload; kept out of line so the usual path stays
         // small enough to inline into the sweep kernel.
-        if w.maxColdStartShare != nil { return evaluateKeptWarm(o, w, &ledger) }
-        return price(o, w, &ledger)
+        if w.maxColdStartShare != nil { return evaluateKeptWarm(plan, w, money, &ledger) }
+        return price(plan, w, money, &ledger)
     }
 
     @inline(__always)
-    static func price<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
-        let money = Money(currency: o.currency)
+    static func price<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let problem: Infeasibility?
-        // Switch on a copy of the billing model alone: binding a payload straight out of `o`
-        // made the optimiser copy the whole offering (its strings) for every evaluation.
-        let billing = o.billing
-        switch billing {
-        case .perRequest(let p):
-            problem = p.evaluate(w, money, &ledger)
-            if problem == nil { ColdStartBilling.perRequest(p, o.coldStart, o.limits, w, money, &ledger) }
-        case .sharedInstance(let p):
-            problem = p.evaluate(w, o.limits, money, &ledger)
-            if problem == nil { ColdStartBilling.sharedInstance(p, o.coldStart, o.limits, w, money, &ledger) }
-        case .cpuTime(let p): p.evaluate(w, money, &ledger); problem = nil
-        case .provisioned(let p): problem = p.evaluate(w, money, &ledger)
+        switch plan.family {
+        case .perRequest:
+            problem = plan.perRequest.evaluate(w, money, &ledger)
+            if problem == nil { ColdStartBilling.perRequest(plan.perRequest, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .sharedInstance:
+            problem = plan.sharedInstance.evaluate(w, plan.limits, money, &ledger)
+            if problem == nil { ColdStartBilling.sharedInstance(plan.sharedInstance, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .cpuTime: plan.cpuTime.evaluate(w, money, &ledger); problem = nil
+        case .provisioned: problem = plan.provisioned.evaluate(w, money, &ledger)
         }
+        // Issue #9: the plan's application services are charged here, after compute.
         return problem
     }
 
     @inline(never)
-    static func evaluateKeptWarm<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+    static func evaluateKeptWarm<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var warmed = w
-        if let problem = ColdStartConstraint.apply(o, &warmed) { return problem }
+        if let problem = ColdStartConstraint.apply(plan, &warmed) { return problem }
         if warmed.minInstances != w.minInstances, let n = warmed.minInstances, let limit = w.maxColdStartShare {
             ledger.note("\(Format.grouped(n)) instance(s) kept warm: the fewest that hold cold starts to \(ColdStartFormat.percent(limit))")
         }
-        return price(o, warmed, &ledger)
+        return price(plan, warmed, money, &ledger)
     }
 }
 
@@ -123,6 +134,8 @@ extension Estimate {
 /// looked up when a formula is actually written, never in the sweep kernel.
 struct Money {
     let currency: String
+    /// For ledgers that never write a formula (the kernel's totals, summaries).
+    static var formulasUnused: Money { Money(currency: "") }
     var symbol: String { Format.symbol(for: currency) }
     func money(_ v: Double) -> String { Format.money(v, symbol: symbol) }
     func price(_ v: Double) -> String { Format.price(v, symbol: symbol) }

@@ -16,6 +16,8 @@ struct Fleet {
     var sustainedSaving = 0.0
     var lowCount = 0.0, peakCount = 0.0
     var capacity = 0.0
+    /// Hours the single instance of quiet levels was shut down after its lifetime (instance lifetime).
+    var shutDownHours = 0.0
 }
 
 /// The month sustained-use discounts are counted in (design.md §3).
@@ -32,61 +34,85 @@ struct FleetTerms {
 
     /// The fleet for one capacity per instance. `baselineVCPU` (unlimited-mode bursting) counts
     /// the CPU the fleet burns above each instance's baseline.
+    ///
+    /// The sweep kernel's hottest loop (burstable offerings size two fleets per point): the
+    /// workload's figures are read once, levels through a buffer, and each level's instance count
+    /// is computed once; the arithmetic is the same expression for expression, so results are too.
     func fleet(_ w: Workload, _ size: InstanceSize, capacity: Double, baselineVCPU: Double?) -> Result<Fleet, Infeasibility> {
         guard capacity > 0 else { return .failure(.noCapacity) }
         let floorCount = w.minInstances ?? minInstances
-        let levels = w.profile.levels   // sorted by load, so instance counts rise with the index
         let hours = w.hoursPerMonth
-        func needed(_ level: TrafficProfile.Level) -> Double { w.averageRPS * level.multiplier / capacity }
-        let prewarmed = r.prewarmedInstances
+        let averageRPS = w.averageRPS
+        let cpuSecondsPerRequest = w.cpuSecondsPerRequest
+        let fixed = w.instances
         // Pre-warmed instances come on top of the always-ready ones (Microsoft: five always-ready
         // instances and one pre-warmed make "six provisioned instances" once requests arrive).
-        func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) + (need > 0 ? prewarmed : 0) }
-
-        var f = Fleet()
-        f.capacity = capacity
-        f.peakCount = count(needed(levels[levels.count - 1]))
-        if let fixed = w.instances, fixed * capacity < w.peakRPS * (1 - 1e-9) {
-            return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
-        }
+        let prewarmed = r.prewarmedInstances
         let sizedForPeak = w.fixedFleet || !r.autoscaling
-        func instances(_ level: TrafficProfile.Level) -> Double {
-            if let fixed = w.instances { return fixed }
-            return sizedForPeak ? f.peakCount : count(needed(level))
-        }
-        if let most = r.maxInstances, instances(levels[levels.count - 1]) > most {
-            return .failure(.overMaxInstances(needed: instances(levels[levels.count - 1]), max: most))
-        }
+        let minimumBilledHours = minimumBilledHours, billingIncrementHours = billingIncrementHours
+        let cap = monthlyCap ?? .infinity, hourly = size.hourly, sustained = r.sustainedUse != nil
+        // An instance that shuts down `lifetime` after its last request runs only part of a level
+        // that needs less than one instance; only when the fleet may scale to zero and autoscales.
+        let lifetime = fixed == nil && !sizedForPeak && floorCount <= 0 ? r.instanceLifetime : 0
+        let hold = w.duration + lifetime
+        return w.profile.levels.withUnsafeBufferPointer { levels -> Result<Fleet, Infeasibility> in
+            // Levels are sorted by load, so instance counts rise with the index.
+            @inline(__always) func needed(_ i: Int) -> Double { averageRPS * levels[i].multiplier / capacity }
+            @inline(__always) func count(_ need: Double) -> Double { max(floorCount, roundUp(need, to: 1)) + (need > 0 ? prewarmed : 0) }
+            let top = levels.count - 1
+            let peakNeed = needed(top)
+            let peakCount = count(peakNeed)
+            // Each level's load is divided once: carried down as the next level's.
+            @inline(__always) func instances(_ need: Double) -> Double {
+                if let fixed { return fixed }
+                return sizedForPeak ? peakCount : count(need)
+            }
+            var f = Fleet()
+            f.capacity = capacity
+            f.peakCount = peakCount
+            if let fixed, fixed * capacity < w.peakRPS * (1 - 1e-9) {
+                return .failure(.fleetTooSmall(instances: fixed, capacityRPS: capacity, peakRPS: w.peakRPS))
+            }
+            var n = instances(peakNeed), need = peakNeed
+            if let most = r.maxInstances, n > most { return .failure(.overMaxInstances(needed: n, max: most)) }
 
-        // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
-        // the levels from the busiest down accumulates each group of slots' running hours.
-        var runningHours = 0.0
-        var i = levels.count - 1
-        var n = instances(levels[i])
-        while i >= 0 {
-            let level = levels[i]
-            let below = i > 0 ? instances(levels[i - 1]) : 0
-            runningHours += level.share * hours
-            f.paidHours += n * level.share * hours
-            f.usedHours += min(n, needed(level)) * level.share * hours
-            if let baseline = baselineVCPU {
-                let demand = w.averageRPS * level.multiplier * w.cpuSecondsPerRequest
-                f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
-            }
-            if n > below {
-                let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
-                let cost = min(monthlyCap ?? .infinity, billed * size.hourly)
-                f.instanceCost += (n - below) * cost
-                f.billedHours += (n - below) * billed
-                if r.sustainedUse != nil {
-                    f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * size.hourly)
+            // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
+            // the levels from the busiest down accumulates each group of slots' running hours.
+            var runningHours = 0.0
+            var i = top
+            while i >= 0 {
+                let level = levels[i]
+                let needBelow = i > 0 ? needed(i - 1) : 0
+                let below = i > 0 ? instances(needBelow) : 0
+                // The one instance of a quiet level is up while some request's hold (its duration
+                // and the lifetime after it) covers the moment: the shared-instance up share.
+                let up = lifetime > 0 && n == 1 && need < 1
+                    ? max(SharedInstancePricing.upShare(rate: averageRPS * level.multiplier, hold: hold, minimum: 0, step: 0), need)
+                    : n
+                runningHours += (lifetime > 0 && n == 1 ? up : 1) * level.share * hours
+                f.shutDownHours += (n - up) * level.share * hours
+                f.paidHours += up * level.share * hours
+                f.usedHours += min(up, need) * level.share * hours
+                if let baseline = baselineVCPU {
+                    let demand = averageRPS * level.multiplier * cpuSecondsPerRequest
+                    f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
                 }
+                if n > below {
+                    let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
+                    let cost = min(cap, billed * hourly)
+                    f.instanceCost += (n - below) * cost
+                    f.billedHours += (n - below) * billed
+                    if sustained {
+                        f.sustainedSaving += (n - below) * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * hourly)
+                    }
+                }
+                if i == 0 { f.lowCount = n }
+                n = below
+                need = needBelow
+                i -= 1
             }
-            n = below
-            i -= 1
+            return .success(f)
         }
-        f.lowCount = instances(levels[0])
-        return .success(f)
     }
 }
 
@@ -201,11 +227,14 @@ extension ProvisionedPricing {
         let instanceCost = fleet.instanceCost, billedHours = fleet.billedHours
         let lowCount = fleet.lowCount, peakCount = fleet.peakCount, capacity = fleet.capacity
         ledger.note("one instance serves \(Format.grouped(capacity)) req/s (\(cpuText(size, w, burstChoice)), \(Format.grouped(size.workers)) worker(s) × \(Format.grouped(w.concurrency)) concurrent)")
-        ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) all month"
+        ledger.note(lowCount == peakCount ? "\(Format.grouped(peakCount)) instance(s) " + (fleet.shutDownHours > 0 ? "while requests arrive" : "all month")
                                           : "\(Format.grouped(lowCount))–\(Format.grouped(peakCount)) instances, scaled hour by hour")
         if r.burstable != nil { ledger.note(burstNote(burstChoice) ?? "") }
         if r.prewarmedInstances > 0 && w.instances == nil {
             ledger.note("\(Format.grouped(r.prewarmedInstances)) pre-warmed instance(s) beyond the load in every hour with requests, billed like the rest")
+        }
+        if fleet.shutDownHours > 0 {
+            ledger.note("an instance shuts down \(Format.duration(r.instanceLifetime)) after its last request: \(Format.grouped(fleet.shutDownHours)) instance-hours of quiet hours not billed")
         }
         if !r.autoscaling && w.instances == nil && !w.fixedFleet { ledger.note("this plan does not autoscale: the fleet is sized for the peak hour") }
         if r.reservedMemoryMiB > 0, case .perInstanceHour = rate {

@@ -77,6 +77,10 @@ public struct ProvisionedRules: Sendable, Equatable {
         /// out finds one ready (Azure Functions Premium: one pre-warmed instance by default, billed
         /// once the app is active, not while it is idle).
         public var prewarmedInstances: Double = 0
+        /// Seconds an autoscaled instance keeps running (and billing) after its last request before
+        /// the platform shuts it down (App Engine standard: fifteen minutes). 0: an instance runs
+        /// the whole hour of any level that needs it, as a fleet sized hour by hour does.
+        public var instanceLifetime: Double = 0
 
         public init() {}
 

@@ -27,7 +27,7 @@ extension SharedInstancePricing {
 
     /// The vCPU and memory billed: the workload's, vCPU raised to the platform's minimum for the
     /// memory, then the cheapest allowed size that holds both.
-    func billedSize(_ w: Workload) -> (vcpu: Double, memoryMiB: Double, raisedFrom: Double?)? {
+    public func billedSize(_ w: Workload) -> (vcpu: Double, memoryMiB: Double, raisedFrom: Double?)? {
         let asked = w.vcpu ?? defaultVCPU
         var vcpu = asked
         if let least = vcpuForMemory?.vcpu(forMemoryMiB: w.memoryMiB), least > vcpu { vcpu = least }

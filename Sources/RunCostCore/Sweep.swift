@@ -5,13 +5,27 @@ public enum Sweep {
     /// The costs buffer is reused between rows: copy it if you keep it.
     public static func run(_ offerings: [Offering], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
                            row: (Double, [Double?]) throws -> Void) rethrows {
-        var costs = [Double?](repeating: nil, count: offerings.count)
+        try run(PricingPlan.plans(offerings), base, parameter, range, row: row)
+    }
+
+    /// `run` over plans built once (one per offering).
+    public static func run(_ plans: [PricingPlan], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
+                           row: (Double, [Double?]) throws -> Void) rethrows {
+        var costs = [Double?](repeating: nil, count: plans.count)
         var w = base
-        try offerings.withUnsafeBufferPointer { offerings in   // no per-evaluation copies of an Offering
+        // The plans stay alive for the whole sweep, so each evaluation may use its plan without
+        // retaining and releasing it (that atomic pair was 14% of the kernel).
+        let unretained = plans.map { Unmanaged.passUnretained($0) }
+        try withExtendedLifetime(plans) {
             for i in 0..<range.points {
                 let value = range.value(at: i)
                 parameter.set(value, on: &w)
-                for j in offerings.indices { costs[j] = Estimator.monthlyCost(offerings[j], w) }
+                let point = w   // immutable, so every evaluation borrows it (a `var` was copied for each)
+                costs.withUnsafeMutableBufferPointer { costs in
+                    for j in unretained.indices {
+                        costs[j] = unretained[j]._withUnsafeGuaranteedRef { Estimator.monthlyCost($0, point) }
+                    }
+                }
                 try row(parameter.isWhole ? value.rounded() : value, costs)
             }
         }
@@ -22,12 +36,14 @@ public enum Sweep {
     public static func grid(_ offerings: [Offering], _ base: Workload,
                             _ px: SweepParameter, _ rx: SweepRange, _ py: SweepParameter, _ ry: SweepRange,
                             cell: (Double, Double, Int?, Double?) throws -> Void) rethrows {
+        let plans = PricingPlan.plans(offerings)
         var w = base
         for i in 0..<ry.points {
             py.set(ry.value(at: i), on: &w)
             for j in 0..<rx.points {
                 px.set(rx.value(at: j), on: &w)
-                let (index, cost) = cheapest(offerings, w)
+                let point = w
+                let (index, cost) = cheapest(plans, point)
                 try cell(rx.value(at: j), ry.value(at: i), index, cost)
             }
         }
@@ -35,9 +51,13 @@ public enum Sweep {
 
     /// The cheapest feasible offering (lowest index wins ties) and its cost.
     public static func cheapest(_ offerings: [Offering], _ w: Workload) -> (Int?, Double?) {
+        cheapest(PricingPlan.plans(offerings), w)
+    }
+
+    public static func cheapest(_ plans: [PricingPlan], _ w: Workload) -> (Int?, Double?) {
         var best: (Int, Double)?
-        for (i, o) in offerings.enumerated() {
-            if let c = Estimator.monthlyCost(o, w), c < (best?.1 ?? .infinity) { best = (i, c) }
+        for i in plans.indices {
+            if let c = Estimator.monthlyCost(plans[i], w), c < (best?.1 ?? .infinity) { best = (i, c) }
         }
         return (best?.0, best?.1)
     }

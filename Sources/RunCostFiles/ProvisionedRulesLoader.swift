@@ -3,12 +3,12 @@ import Yams
 
 /// Reads and writes the provisioned billing rules (docs/pricing-format.md, "Provisioned rules"):
 /// `burstable`, `reserved_memory`, `max_instances`, `autoscaling`, `boot_disk`,
-/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs`, `free`, `management_fee` and
-/// `per_million_requests` and `prewarmed_instances`.
+/// `public_ipv4_hour`, `ephemeral_storage`, `sustained_use`, `jobs`, `free`, `management_fee`,
+/// `per_million_requests`, `prewarmed_instances` and `instance_lifetime`.
 extension PricingLoader {
     static let provisionedRuleFields = ["burstable", "reserved_memory", "max_instances", "autoscaling", "boot_disk",
                                         "public_ipv4_hour", "ephemeral_storage", "sustained_use", "jobs", "free",
-                                        "management_fee", "per_million_requests", "prewarmed_instances"]
+                                        "management_fee", "per_million_requests", "prewarmed_instances", "instance_lifetime"]
 
     static func loadProvisionedRules(_ yaml: YAMLFile, _ f: inout Fields) throws -> ProvisionedRules {
         var rules = ProvisionedRules()
@@ -68,6 +68,7 @@ extension PricingLoader {
             rules.prewarmedInstances = n
         }
         rules.requestPrice = try f.optional("per_million_requests").map { try yaml.quantity($0, "per_million_requests", .number, Ranges.price) / 1e6 } ?? 0
+        rules.instanceLifetime = try f.optional("instance_lifetime").map { try yaml.quantity($0, "instance_lifetime", .duration, Ranges.duration) } ?? 0
         return rules
     }
 }
@@ -97,6 +98,7 @@ extension PricingWriter {
             lines.append(("free", "{ instance_hours: \(n(f.instanceHours)), vcpu_seconds: \(n(f.vcpuSeconds)), gb_seconds: \(n(f.gbSeconds)), "
                                   + "disk_gb_months: \(n(f.diskGBMonths)), credit: \(n(f.credit)) }"))
         }
+        if r.instanceLifetime > 0 { lines.append(("instance_lifetime", YAMLText.duration(r.instanceLifetime))) }
         return lines
     }
 }

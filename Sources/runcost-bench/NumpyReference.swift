@@ -74,7 +74,7 @@ struct NumpyReference {
                     storageGB = (size - s.includedMiB) / 1024; storageGBSecond = s.gbSecond
                 }
                 let tiers: Any = p.gbSecond.map { price -> Any in price.tiers.map { [n($0.upTo.isFinite ? $0.upTo : nil), $0.price] as [Any] } } ?? NSNull()
-                let vcpu: Double = p.vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
+                let vcpu: Double = p.vcpuForMemory?.vcpu(forMemoryMiB: memory) ?? p.vcpuPerGB.map { $0 * gb } ?? w.vcpu ?? 1
                 perRequest.append([
                     "id": o.id, "seconds": p.billedDuration(w.duration), "gb": gb,
                     "request_price": p.requestPrice, "free_requests": w.freeTier ? p.free.requests : 0,
@@ -84,9 +84,13 @@ struct NumpyReference {
                 ])
             case .sharedInstance(let p):
                 let concurrency: Double = max(1, min(w.concurrency, o.limits.maxConcurrency ?? .infinity))
+                guard let size = p.billedSize(w) else { continue }
                 shared.append([
-                    "id": o.id, "vcpu": w.vcpu ?? p.defaultVCPU, "gib": w.memoryMiB / 1024, "concurrency": concurrency,
-                    "duration": w.duration, "granularity": p.granularity, "warm": w.minInstances ?? p.minInstances,
+                    "id": o.id, "vcpu": size.vcpu, "gib": size.memoryMiB / 1024, "concurrency": concurrency,
+                    "duration": w.duration, "cpu_seconds": w.cpuSecondsPerRequest, "granularity": p.granularity,
+                    "target_utilization": p.targetUtilization, "minimum_activity": p.minimumActivity,
+                    "lifetime": p.instanceLifetime, "waiting_active": p.waitingRate == .active,
+                    "warm": w.minInstances ?? p.minInstances,
                     "vcpu_second": p.vcpuSecond, "gib_second": p.gibSecond, "request_price": p.requestPrice,
                     "idle_vcpu_second": p.idleVCPUSecond, "idle_gib_second": p.idleGiBSecond,
                     "free_requests": w.freeTier ? p.free.requests : 0, "free_gb_seconds": w.freeTier ? p.free.gbSeconds : 0,

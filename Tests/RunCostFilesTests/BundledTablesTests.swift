@@ -109,6 +109,7 @@ import Testing
             v9.managementFee = 0.0
             v9.requestPrice = 0.0
             v9.prewarmedInstances = 0.0
+            v9.instanceLifetime = 0.0
             v8.values = v9
             v1.rules = v8
             return RunCostCore.Offering(id: "acme-box", name: "Box \\"1\\"", provider: "acme", kind: RunCostCore.OfferingKind.vm, \
