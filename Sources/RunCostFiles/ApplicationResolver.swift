@@ -11,7 +11,7 @@ public enum ApplicationResolver {
         var resolved: [Offering] = []
         resolved.reserveCapacity(offerings.count)
         for o in offerings {
-            do throws(StackError) { resolved.append(try StackResolution.resolve(o, app, index, rates: rates)) } catch {
+            do throws(StackError) { resolved.append(try StackResolution.resolve(o, app, index, rates: rates, alone: offerings.count == 1)) } catch {
                 throw located(error, o, spec, catalog)
             }
         }
@@ -69,6 +69,23 @@ public enum ApplicationResolver {
             only.service = .id(id)
             row = try StackResolution.resolve(row, Application.dataOnly(only), index)
             return row
+        }
+    }
+
+    /// Every stack names services that exist and are of the key's category (`pricing validate`).
+    public static func validateStacks(_ catalog: Catalog) throws {
+        let byID = Dictionary(catalog.services.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+        guard !catalog.services.isEmpty else { return }
+        for o in catalog.offerings {
+            for key in StackKey.allCases {
+                guard let id = o.stack[key] else { continue }
+                guard let service = byID[id] else {
+                    throw InputError(nil, "\(o.id): stack \(key.rawValue) names unknown service '\(id)'" + Suggestion.hint(id, in: byID.keys.sorted()))
+                }
+                guard service.category == key.category else {
+                    throw InputError(nil, "\(o.id): stack \(key.rawValue) names '\(id)', a \(service.category.rawValue) service; expected \(key.category.rawValue)")
+                }
+            }
         }
     }
 }
