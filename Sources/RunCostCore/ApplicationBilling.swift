@@ -15,40 +15,59 @@ enum ApplicationBilling {
         if w.scope == .application, !o.services.contains(where: { $0.role == .frontDoor || $0.role == .functionURL }) {
             ledger.note("front door: built in, no charge")
         }
-        for (index, resolved) in o.services.enumerated() {
-            if w.scope == .data, resolved.role != .data { continue }
-            let service = resolved.service
-            if let problem = check(service, resolved.role, app, w) { return problem }
-            ledger.beginService(index)
-            for meter in service.meters {
-                let billed: Double
-                if meter.measure == .capacity {
-                    guard let rule = meter.capacity else { continue }
-                    switch unitHours(rule, meter, resolved.role, app, w) {
-                    case .success(let hours): billed = hours
-                    case .failure(let needed): return .serviceCapacityOverMaximum(service: service.id, units: needed.units, maximum: rule.maximum ?? 0)
-                    }
-                } else {
-                    billed = quantity(meter.measure, MeterShape(meter), resolved.role, app, w)
-                }
-                charge(meter, billed, w.freeTier, money, &ledger)
-            }
-            if let egress = resolved.crossCloud {
-                // Data read and written crosses clouds, billed as the data provider's egress.
-                let gb = w.requestsPerMonth * app.dataVolume * (app.data?.itemSizeGB ?? 0)
-                for meter in egress.meters where meter.measure == .egress {
-                    charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
-                }
-            } else if resolved.role == .data, resolved.service.provider != o.provider {
-                ledger.note("\(service.id): no \(service.provider) egress table; cross-cloud transfer not priced")
+        // By index and borrowed: copying a service (its names, notes and meters) per evaluation
+        // costs more than pricing it.
+        for index in o.services.indices {
+            if let problem = priceService(o.services[index], index, o.provider, app, w, money, &ledger) { return problem }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func priceService<L: Ledger>(_ resolved: borrowing ResolvedService, _ index: Int, _ computeProvider: String, _ app: Application,
+                                        _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        let role = resolved.role
+        if w.scope == .data, role != .data { return nil }
+        if let problem = check(resolved.service, role, app, w) { return problem }
+        ledger.beginService(index)
+        for j in resolved.service.meters.indices {
+            if let problem = chargeMeter(resolved.service.meters[j], role, app, w, money, &ledger) {
+                return problem.naming(resolved.service.id)
             }
         }
+        if let egress = resolved.crossCloud {
+            // Data read and written crosses clouds, billed as the data provider's egress.
+            let gb = w.requestsPerMonth * app.dataVolume * (app.data?.itemSizeGB ?? 0)
+            for meter in egress.meters where meter.measure == .egress {
+                charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
+            }
+        } else if role == .data, resolved.service.provider != computeProvider {
+            ledger.note("\(resolved.service.id): no \(resolved.service.provider) egress table; cross-cloud transfer not priced")
+        }
+        return nil
+    }
+
+    /// One meter's charge; a capacity meter beyond its maximum is infeasible (named by the caller).
+    @inline(__always)
+    static func chargeMeter<L: Ledger>(_ meter: borrowing Meter, _ role: StackKey, _ app: Application, _ w: Workload,
+                                       _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        let billed: Double
+        if meter.measure == .capacity {
+            guard let rule = meter.capacity else { return nil }
+            switch unitHours(rule, MeterShape(meter), role, app, w) {
+            case .success(let hours): billed = hours
+            case .failure(let needed): return .serviceCapacityOverMaximum(service: "", units: needed.units, maximum: rule.maximum ?? 0)
+            }
+        } else {
+            billed = quantity(meter.measure, MeterShape(meter), role, app, w)
+        }
+        charge(meter, billed, w.freeTier, money, &ledger)
         return nil
     }
 
     /// Free allowance, minimum and tiers applied to one meter's monthly quantity.
     @inline(__always)
-    static func charge<L: Ledger>(_ meter: Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, crossCloud: Service? = nil) {
+    static func charge<L: Ledger>(_ meter: borrowing Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, crossCloud: Service? = nil) {
         let floored = quantity > 0 ? max(quantity, meter.minimum) : 0
         let free = freeTier ? min(floored, meter.free) : 0
         let billed = floored - free
@@ -56,7 +75,7 @@ enum ApplicationBilling {
         // The name is built inside the line item's closure: the kernel never formats text.
         ledger.charge(cost, LineItem(name: crossCloud.map { "cross-cloud transfer (\($0.name))" } ?? meter.name, quantity: billed, unit: meter.measure.unit,
                                      unitPrice: billed > 0 ? cost / billed : meter.price.tiers[0].price / meter.per,
-                                     cost: cost, formula: formula(meter, quantity, floored, free, cost, money)))
+                                     cost: cost, formula: formula(copy meter, quantity, floored, free, cost, money)))
     }
 
     /// The monthly quantity of a (non-capacity) measure for a service in `role`.
@@ -105,15 +124,17 @@ enum ApplicationBilling {
     /// Billed unit-hours of a capacity meter over the traffic levels, or the units needed when
     /// the load is beyond the rule's maximum.
     @inline(__always)
-    static func unitHours(_ rule: CapacityRule, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload) -> Result<Double, CapacityExceeded> {
-        var total = 0.0
-        let peakUnits = units(rule, meter, role, app, w, multiplier: w.profile.peakMultiplier)
+    static func unitHours(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Result<Double, CapacityExceeded> {
+        // Rates are linear in the level's multiplier: the need per unit of multiplier, once.
+        let perMultiplier = need(rule, meter, role, app, w)
+        let peakUnits = units(rule, perMultiplier * w.profile.peakMultiplier)
         if let maximum = rule.maximum, peakUnits > maximum {
             return .failure(CapacityExceeded(units: peakUnits))
         }
+        var total = 0.0
         for level in w.profile.levels {
             let paused = rule.autoPause && (level.multiplier == 0 || w.requestsPerMonth == 0)
-            let u = paused ? 0 : (rule.scaling == .peak ? peakUnits : units(rule, meter, role, app, w, multiplier: level.multiplier))
+            let u = paused ? 0 : (rule.scaling == .peak ? peakUnits : units(rule, perMultiplier * level.multiplier))
             total += u * w.hoursPerMonth * level.share
         }
         return .success(total)
@@ -121,26 +142,31 @@ enum ApplicationBilling {
 
     struct CapacityExceeded: Error { var units: Double }
 
-    /// Units for one traffic level: clamp(step_up(max_d rate_d / per_unit_d / target), minimum, maximum).
+    /// Units needed at the average rate (multiplier 1): max over dimensions of rate ÷ per_unit,
+    /// ÷ target utilization. Counts are rates per second, sizes per hour.
     @inline(__always)
-    static func units(_ rule: CapacityRule, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload, multiplier: Double) -> Double {
+    static func need(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
         var need = 0.0
         for d in rule.dimensions {
-            var shape = MeterShape(meter)
+            var shape = meter
             shape.chunk = d.chunk
             let monthly = quantity(d.measure, shape, role, app, w)
-            // Counts per second, sizes per hour.
-            let rate = monthly / (w.hoursPerMonth * (d.measure.isSize ? 1 : 3600)) * multiplier
+            let rate = monthly / (w.hoursPerMonth * (d.measure.isSize ? 1 : 3600))
             need = max(need, rate / d.perUnit)
         }
-        need /= rule.targetUtilization
+        return need / rule.targetUtilization
+    }
+
+    /// Units for one traffic level: clamp(step_up(need), minimum, maximum) (the maximum is checked at the peak).
+    @inline(__always)
+    static func units(_ rule: CapacityRule, _ need: Double) -> Double {
         let stepped = rule.step > 0 ? roundUp(need, to: rule.step) : need
         return max(stepped, rule.minimum)
     }
 
     /// A service limit or throughput ceiling the workload breaks, if any.
     @inline(__always)
-    static func check(_ s: Service, _ role: StackKey, _ app: Application, _ w: Workload) -> Infeasibility? {
+    static func check(_ s: borrowing Service, _ role: StackKey, _ app: Application, _ w: Workload) -> Infeasibility? {
         if let l = s.limits.maxDuration, w.duration > l {
             return .serviceDurationOverLimit(service: s.id, duration: w.duration, limit: l)
         }
@@ -194,7 +220,7 @@ struct MeterShape {
 
     init() {}
 
-    @inline(__always) init(_ m: Meter) {
+    @inline(__always) init(_ m: borrowing Meter) {
         chunk = m.chunk; readUnits = m.readUnits; writeUnits = m.writeUnits; minimumSize = m.minimumSize
     }
 }
