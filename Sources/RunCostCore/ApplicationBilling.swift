@@ -5,12 +5,12 @@
 enum ApplicationBilling {
     @inline(__always)
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
-        guard w.scope != .compute, let app = w.application else { return nil }
+        guard w.scope != .compute, w.application != nil else { return nil }
         if let problem = o.serviceProblem { return problem }
-        return price(o, app, w, &ledger)
+        return price(o, Volumes(w), w, &ledger)
     }
 
-    static func price<L: Ledger>(_ o: Offering, _ app: Application, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+    static func price<L: Ledger>(_ o: Offering, _ app: Volumes, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         let money = Money(currency: o.currency)
         if w.scope == .application, !o.services.contains(where: { $0.role == .frontDoor || $0.role == .functionURL }) {
             ledger.note("front door: built in, no charge")
@@ -24,7 +24,7 @@ enum ApplicationBilling {
     }
 
     @inline(__always)
-    static func priceService<L: Ledger>(_ resolved: borrowing ResolvedService, _ index: Int, _ computeProvider: String, _ app: Application,
+    static func priceService<L: Ledger>(_ resolved: borrowing ResolvedService, _ index: Int, _ computeProvider: String, _ app: Volumes,
                                         _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let role = resolved.role
         if w.scope == .data, role != .data { return nil }
@@ -37,7 +37,7 @@ enum ApplicationBilling {
         }
         if let egress = resolved.crossCloud {
             // Data read and written crosses clouds, billed as the data provider's egress.
-            let gb = w.requestsPerMonth * app.dataVolume * (app.data?.itemSizeGB ?? 0)
+            let gb = app.requests * (app.readsPerRequest + app.writesPerRequest) * app.itemGB
             for meter in egress.meters where meter.measure == .egress {
                 charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
             }
@@ -49,7 +49,7 @@ enum ApplicationBilling {
 
     /// One meter's charge; a capacity meter beyond its maximum is infeasible (named by the caller).
     @inline(__always)
-    static func chargeMeter<L: Ledger>(_ meter: borrowing Meter, _ role: StackKey, _ app: Application, _ w: Workload,
+    static func chargeMeter<L: Ledger>(_ meter: borrowing Meter, _ role: StackKey, _ app: Volumes, _ w: Workload,
                                        _ money: Money, _ ledger: inout L) -> Infeasibility? {
         let billed: Double
         if meter.measure == .capacity {
@@ -80,36 +80,31 @@ enum ApplicationBilling {
 
     /// The monthly quantity of a (non-capacity) measure for a service in `role`.
     @inline(__always)
-    static func quantity(_ measure: Measure, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
-        let requests = w.requestsPerMonth
-        let data = app.data
+    static func quantity(_ measure: Measure, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Double {
+        let requests = app.requests
         switch measure {
         case .hours: return w.hoursPerMonth
-        case .requests: return requests * chunks(w.payloadKiB.map { $0 / 1_048_576 } ?? 0, meter.chunk)
-        case .reads: return requests * (data?.readsPerRequest ?? 0) * chunks(data?.itemSizeGB ?? 0, meter.chunk)
-        case .writes: return requests * (data?.writesPerRequest ?? 0) * chunks(data?.itemSizeGB ?? 0, meter.chunk)
+        case .requests: return requests * chunks(app.payloadGB, meter.chunk)
+        case .reads: return requests * app.readsPerRequest * chunks(app.itemGB, meter.chunk)
+        case .writes: return requests * app.writesPerRequest * chunks(app.itemGB, meter.chunk)
         case .requestUnits:
-            guard let data else { return 0 }
-            return requests * (data.readsPerRequest * meter.readUnits + data.writesPerRequest * meter.writeUnits)
-                * chunks(data.itemSizeGB, meter.chunk)
-        case .events: return requests * (app.events?.perRequest ?? 0) * chunks(app.events?.sizeGB ?? 0, meter.chunk)
-        case .eventBytes:
-            guard let events = app.events else { return 0 }
-            return requests * events.perRequest * max(events.sizeGB, meter.minimumSize)
+            return requests * (app.readsPerRequest * meter.readUnits + app.writesPerRequest * meter.writeUnits) * chunks(app.itemGB, meter.chunk)
+        case .events: return requests * app.eventsPerRequest * chunks(app.eventGB, meter.chunk)
+        case .eventBytes: return requests * app.eventsPerRequest * max(app.eventGB, meter.minimumSize)
         case .storage:
             switch role {
-            case .data: return data?.storageGB ?? 0
-            case .hosting: return app.hosting?.storageGB ?? 0
+            case .data: return app.dataStorageGB
+            case .hosting: return app.hostingStorageGB
             default: return 0
             }
         case .egress:
             switch role {
-            case .egress: return requests * app.responseSizeGB + app.egressGB
-            case .hosting: return app.hosting?.transferGB ?? 0
+            case .egress: return requests * app.responseGB + app.egressGB
+            case .hosting: return app.hostingTransferGB
             default: return 0
             }
-        case .processed: return requests * app.responseSizeGB
-        case .users: return app.users?.monthlyActive ?? 0
+        case .processed: return requests * app.responseGB
+        case .users: return app.users
         case .capacity: return 0
         }
     }
@@ -124,7 +119,7 @@ enum ApplicationBilling {
     /// Billed unit-hours of a capacity meter over the traffic levels, or the units needed when
     /// the load is beyond the rule's maximum.
     @inline(__always)
-    static func unitHours(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Result<Double, CapacityExceeded> {
+    static func unitHours(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Result<Double, CapacityExceeded> {
         // Rates are linear in the level's multiplier: the need per unit of multiplier, once.
         let perMultiplier = need(rule, meter, role, app, w)
         let peakUnits = units(rule, perMultiplier * w.profile.peakMultiplier)
@@ -145,7 +140,7 @@ enum ApplicationBilling {
     /// Units needed at the average rate (multiplier 1): max over dimensions of rate ÷ per_unit,
     /// ÷ target utilization. Counts are rates per second, sizes per hour.
     @inline(__always)
-    static func need(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
+    static func need(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Double {
         var need = 0.0
         for d in rule.dimensions {
             var shape = meter
@@ -166,15 +161,15 @@ enum ApplicationBilling {
 
     /// A service limit or throughput ceiling the workload breaks, if any.
     @inline(__always)
-    static func check(_ s: borrowing Service, _ role: StackKey, _ app: Application, _ w: Workload) -> Infeasibility? {
+    static func check(_ s: borrowing Service, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Infeasibility? {
         if let l = s.limits.maxDuration, w.duration > l {
             return .serviceDurationOverLimit(service: s.id, duration: w.duration, limit: l)
         }
         if let l = s.limits.maxPayloadKiB, let p = w.payloadKiB, p > l {
             return .servicePayloadOverLimit(service: s.id, payloadKiB: p, limitKiB: l)
         }
-        if let l = s.limits.maxMonthlyActiveUsers, role == .identity, let users = app.users?.monthlyActive, users > l {
-            return .serviceUsersOverLimit(service: s.id, users: users, limit: l)
+        if let l = s.limits.maxMonthlyActiveUsers, role == .identity, app.users > l {
+            return .serviceUsersOverLimit(service: s.id, users: app.users, limit: l)
         }
         if let limit = s.capacityLimit {
             let peak = quantity(limit.measure, MeterShape(), role, app, w) / (w.hoursPerMonth * 3600) * w.profile.peakMultiplier
@@ -225,7 +220,27 @@ struct MeterShape {
     }
 }
 
-extension Application {
-    /// Reads plus writes per request: what crosses clouds when the data lives elsewhere.
-    var dataVolume: Double { (data?.readsPerRequest ?? 0) + (data?.writesPerRequest ?? 0) }
+/// The application's volumes as plain numbers, read once per evaluation: the kernel then never
+/// copies the section's service choices (strings) while it walks the meters.
+struct Volumes {
+    var requests = 0.0, payloadGB = 0.0
+    var readsPerRequest = 0.0, writesPerRequest = 0.0, itemGB = 0.0, dataStorageGB = 0.0
+    var eventsPerRequest = 0.0, eventGB = 0.0
+    var responseGB = 0.0, egressGB = 0.0, users = 0.0
+    var hostingStorageGB = 0.0, hostingTransferGB = 0.0
+
+    @inline(__always) init(_ w: borrowing Workload) {
+        requests = w.requestsPerMonth
+        payloadGB = (w.payloadKiB ?? 0) / 1_048_576
+        guard let app = w.application else { return }
+        responseGB = app.responseSizeGB
+        egressGB = app.egressGB
+        if let d = app.data {
+            readsPerRequest = d.readsPerRequest; writesPerRequest = d.writesPerRequest
+            itemGB = d.itemSizeGB; dataStorageGB = d.storageGB
+        }
+        if let e = app.events { eventsPerRequest = e.perRequest; eventGB = e.sizeGB }
+        users = app.users?.monthlyActive ?? 0
+        if let h = app.hosting { hostingStorageGB = h.storageGB; hostingTransferGB = h.transferGB }
+    }
 }
