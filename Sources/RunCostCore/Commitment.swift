@@ -182,7 +182,7 @@ enum CommitmentPricing {
             // Idle capacity the commitment covers is paid at the discounted rate.
             let coveredShare = s.eligibleOnDemand > 0 ? min(1, s.coveredOnDemand / s.eligibleOnDemand) : 0
             var scaled = IdleScalingLedger(inner: ledger, factor: 1 - s.discount * coveredShare)
-            if let problem = Estimator.evaluate(o, base, money, &scaled) { return problem }
+            if let problem = Estimator.evaluateCompute(o, base, money, &scaled) { return problem }
             ledger = scaled.inner
             let what = "\(s.term.label) \(s.planName)"
             let sized = s.instances.map { "\(Format.grouped($0)) instance\($0 == 1 ? "" : "s") reserved, " } ?? ""
@@ -210,11 +210,11 @@ enum CommitmentPricing {
 
     static func evaluateSpot<L: Ledger>(_ o: PricingPlan, _ base: Workload, _ spot: SpotDiscount, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var onDemand = TotalLedger(), discounted = TotalLedger()
-        if let problem = Estimator.evaluate(o, base, money, &onDemand) { return problem }
+        if let problem = Estimator.evaluateCompute(o, base, money, &onDemand) { return problem }
         let cheap = o.withBilling(o.billing.discountingEligibleRates(by: 1 - spot.discount))
-        _ = Estimator.evaluate(cheap, base, money, &discounted)
+        _ = Estimator.evaluateCompute(cheap, base, money, &discounted)
         var scaled = IdleScalingLedger(inner: ledger, factor: 1 - spot.discount)
-        _ = Estimator.evaluate(o, base, money, &scaled)
+        _ = Estimator.evaluateCompute(o, base, money, &scaled)
         ledger = scaled.inner
         let saving = onDemand.total - discounted.total
         ledger.charge(-saving, LineItem(
@@ -227,6 +227,9 @@ enum CommitmentPricing {
 
     /// The commitment's figures for a workload that has none applied (`base`).
     static func figures(_ o: PricingPlan, _ base: Workload, _ choice: CommitmentChoice) -> Result<CommitmentSummary, Infeasibility> {
+        // A commitment covers compute only: the application's services are priced beside it.
+        var base = base
+        base.scope = .compute
         guard let plan = CommitmentPlan.chosen(from: o.commitments, for: choice), let d = plan.discounts[choice.term] else {
             return .failure(.noCommitment(term: choice.term))
         }

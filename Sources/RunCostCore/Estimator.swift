@@ -9,14 +9,19 @@ public enum Estimator {
         _ = ColdStartConstraint.apply(plan, &warmed)
         let problem = evaluate(plan, workload, Money(currency: offering.currency), &ledger)
         if let problem {
-            return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
-                            reasons: [problem.description], notes: [])
+            var result = Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
+                                  reasons: [problem.description], notes: [])
+            result.scope = workload.effectiveScope
+            return result
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         var result = Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
                               lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload),
                               coldStart: ColdStartModel.estimate(plan, warmed))
         result.commitment = commitment(plan, workload)
+        result.scope = workload.effectiveScope
+        result.services = services(offering, ledger)
+        result.computeCost = total - result.servicesCost
         return result
     }
 
@@ -30,11 +35,27 @@ public enum Estimator {
     public static func summary(_ offering: Offering, _ plan: PricingPlan, _ workload: Workload) -> Estimate {
         var ledger = SummaryLedger()
         if let problem = evaluate(plan, workload, .formulasUnused, &ledger) {
-            return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
-                            reasons: [problem.description], notes: [])
+            var result = Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
+                                  reasons: [problem.description], notes: [])
+            result.scope = workload.effectiveScope
+            return result
         }
-        return Estimate(offering: offering, monthlyCost: ledger.total, idleCost: ledger.idleCost,
-                        lineItems: [], reasons: [], notes: [])
+        var result = Estimate(offering: offering, monthlyCost: ledger.total, idleCost: ledger.idleCost,
+                              lineItems: [], reasons: [], notes: [])
+        result.scope = workload.effectiveScope
+        return result
+    }
+
+    /// Each service's line items, cut from the ledger where `beginService` marked them.
+    static func services(_ o: Offering, _ ledger: ItemisedLedger) -> [ServiceCost] {
+        ledger.serviceStarts.enumerated().map { i, start in
+            let end = i + 1 < ledger.serviceStarts.count ? ledger.serviceStarts[i + 1].item : ledger.items.count
+            let items = Array(ledger.items[start.item..<end])
+            let resolved = o.services[start.service]
+            return ServiceCost(id: resolved.service.id, name: resolved.service.name, category: resolved.service.category,
+                               role: resolved.role, verified: resolved.service.verified,
+                               cost: items.reduce(0) { $0 + $1.cost }, lineItems: items)
+        }
     }
 
     /// `compare` with summaries: the same order, without line items and notes.
@@ -82,8 +103,17 @@ public enum Estimator {
         return order.map { estimates[$0] }
     }
 
+    /// The compute, then the application's services: the one place services join the total.
     @inline(__always)
     static func evaluate<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        // The data scope compares data services alone: no compute is priced.
+        if w.scope != .data || w.application == nil, let problem = evaluateCompute(plan, w, money, &ledger) { return problem }
+        return ApplicationBilling.evaluate(plan, w, money, &ledger)
+    }
+
+    /// The compute alone (commitments re-price it without the services, which they do not cover).
+    @inline(__always)
+    static func evaluateCompute<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         if let problem = plan.limits.check(w) { return problem }
         // A commitment or spot prices the plain workload first, then adjusts it (Commitment.swift).
         if w.commitment.term != .none || w.spot, !plan.onDemandOnly { return CommitmentPricing.evaluate(plan, w, money, &ledger) }
@@ -106,7 +136,6 @@ public enum Estimator {
         case .cpuTime: plan.cpuTime.evaluate(w, money, &ledger); problem = nil
         case .provisioned: problem = plan.provisioned.evaluate(w, money, &ledger)
         }
-        // Issue #9: the plan's application services are charged here, after compute.
         return problem
     }
 

@@ -27,17 +27,22 @@ public final class PricingPlan: Sendable {
     let alwaysWarm: Bool
     /// Derived once: the table prices a way to keep instances warm (minimum instances, Provisioned Concurrency).
     let canKeepWarm: Bool
-    // Application services (issue #9) join here: a per-offering `services` term, resolved once
-    // from the offering's table, priced in `Estimator.price` after compute.
+    /// The application's services, resolved once per offering (StackResolution), priced after compute.
+    let services: [ResolvedService]
+    let serviceProblem: Infeasibility?
+    let provider: String
 
     public convenience init(_ o: Offering) {
         self.init(billing: o.billing, limits: o.limits, coldStart: o.coldStart,
-                  commitments: o.commitments, spot: o.spot, onDemandOnly: o.onDemandOnly)
+                  commitments: o.commitments, spot: o.spot, onDemandOnly: o.onDemandOnly,
+                  services: o.services, serviceProblem: o.serviceProblem, provider: o.provider)
     }
 
     init(billing: BillingModel, limits: Limits, coldStart: ColdStartProfile?, commitments: [CommitmentPlan],
-         spot: SpotDiscount?, onDemandOnly: Bool) {
+         spot: SpotDiscount?, onDemandOnly: Bool, services: [ResolvedService] = [], serviceProblem: Infeasibility? = nil,
+         provider: String = "") {
         self.billing = billing; self.limits = limits; self.coldStart = coldStart
+        self.services = services; self.serviceProblem = serviceProblem; self.provider = provider
         self.commitments = commitments; self.spot = spot; self.onDemandOnly = onDemandOnly
         var perRequest = PerRequestPricing(), sharedInstance = SharedInstancePricing(), cpuTime = CPUTimePricing()
         var provisioned = ProvisionedPricing(rate: .perInstanceHour(0, vcpu: 0, memoryMiB: 0))
@@ -66,7 +71,8 @@ public final class PricingPlan: Sendable {
     /// The same plan billed with other rates (commitment and spot discounts, list price).
     func withBilling(_ billing: BillingModel) -> PricingPlan {
         PricingPlan(billing: billing, limits: limits, coldStart: coldStart, commitments: commitments,
-                    spot: spot, onDemandOnly: onDemandOnly)
+                    spot: spot, onDemandOnly: onDemandOnly, services: services, serviceProblem: serviceProblem,
+                    provider: provider)
     }
 
     /// The billing family (design.md §2), as a tag without payload.

@@ -5,16 +5,19 @@ public enum SweepParameter: String, Sendable, CaseIterable {
     case commitmentUtilisation = "commitment-utilisation"   // Commitment.swift
     /// The largest share of requests that may be cold (`--max-cold-start-rate`, ColdStartConstraint.swift).
     case maxColdStartRate = "max-cold-start-rate"
+    // The application's volumes (Application.swift); they move only a section the workload has.
+    case readsPerRequest = "reads-per-request", monthlyActiveUsers = "monthly-active-users"
+    case responseSize = "response-size", storage
 
     /// How values of this parameter are written and read.
     public enum Unit: Sendable { case count, duration, memory, number, share }
 
     public var unit: Unit {
         switch self {
-        case .requests: .count
+        case .requests, .monthlyActiveUsers: .count
         case .duration, .cpuTime: .duration
-        case .memory: .memory
-        case .rps, .concurrency, .peakToAverage, .hours, .instances, .commitmentUtilisation: .number
+        case .memory, .responseSize, .storage: .memory
+        case .rps, .concurrency, .peakToAverage, .hours, .instances, .commitmentUtilisation, .readsPerRequest: .number
         case .maxColdStartRate: .share
         }
     }
@@ -33,6 +36,10 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .instances: "instances"
         case .commitmentUtilisation: "commitment utilisation"
         case .maxColdStartRate: "max cold-start rate"
+        case .readsPerRequest: "reads per request"
+        case .monthlyActiveUsers: "monthly active users"
+        case .responseSize: "response size"
+        case .storage: "data stored"
         }
     }
 
@@ -60,6 +67,11 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .instances: w.instances ?? 1
         case .commitmentUtilisation: w.commitment.utilisation ?? 1
         case .maxColdStartRate: w.maxColdStartShare ?? Self.typicalColdStartLimit
+        // Sizes in MiB, as the memory parameter: the sweep's axis reads them as sizes.
+        case .readsPerRequest: w.application?.data?.readsPerRequest ?? 0
+        case .monthlyActiveUsers: w.application?.users?.monthlyActive ?? 0
+        case .responseSize: (w.application?.responseSizeGB ?? 0) * 1024
+        case .storage: (w.application?.data?.storageGB ?? 0) * 1024
         }
     }
 
@@ -86,6 +98,10 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .instances: w.instances = max(1, v)
         case .commitmentUtilisation: w.commitment.utilisation = v
         case .maxColdStartRate: w.maxColdStartShare = v
+        case .readsPerRequest: w.application?.data?.readsPerRequest = v
+        case .monthlyActiveUsers: w.application?.users?.monthlyActive = v
+        case .responseSize: w.application?.responseSizeGB = v / 1024
+        case .storage: w.application?.data?.storageGB = v / 1024
         }
     }
 

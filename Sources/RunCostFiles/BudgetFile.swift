@@ -61,8 +61,12 @@ public struct BudgetFile: Sendable {
 
         let rules = try loadRules(yaml, f.required("rules"), offerings: offerings, catalog: catalog)
         try f.rejectUnknown(known: Self.checkFields)
-        return Budget.Check(name: name ?? spec.name ?? "check \(number)", workload: workload, workloadName: spec.name,
-                            offerings: offerings, rules: rules, location: yaml.origin(of: node).description)
+        // Rules apply to the scope's total: each offering's services resolved for this workload.
+        offerings = try ApplicationResolver.resolve(offerings, spec, workload, catalog)
+        var check = Budget.Check(name: name ?? spec.name ?? "check \(number)", workload: workload, workloadName: spec.name,
+                                 offerings: offerings, rules: rules, location: yaml.origin(of: node).description)
+        if workload.application != nil { check.pool = try ApplicationResolver.resolve(catalog.offerings, spec, workload, catalog) }
+        return check
     }
 
     // MARK: workload
@@ -88,16 +92,14 @@ public struct BudgetFile: Sendable {
         // semantics, so `requests` beside `rps` or `traffic` beside `trace` is refused here too.
         var f = try yaml.mapping(node, "an inline workload")
         var spec = WorkloadSpec()
-        for field in WorkloadField.allCases {
-            guard let value = f.optional(field.rawValue) else { continue }
-            var text = try yaml.scalar(value, field.rawValue)
+        try WorkloadSpec.read(yaml, &f) { field, value in
+            var value = value
             if field == .trace {
-                text = relative(text)
-                inputFiles.append(text)
+                value.text = relative(value.text)
+                inputFiles.append(value.text)
             }
-            spec.set(field, .init(text, yaml.origin(of: value)))
+            spec.set(field, value)
         }
-        try f.rejectUnknown(known: WorkloadField.allCases.map(\.rawValue))
         return (spec, try spec.build())
     }
 

@@ -74,6 +74,10 @@ extension SweepParameter {
         case .instances: "instances"
         case .commitmentUtilisation: "commitment_utilisation"
         case .maxColdStartRate: "max_cold_start_rate"
+        case .readsPerRequest: "reads_per_request"
+        case .monthlyActiveUsers: "monthly_active_users"
+        case .responseSize: "response_size_mib"
+        case .storage: "storage_mib"
         }
     }
 }
