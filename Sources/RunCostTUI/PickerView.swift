@@ -23,7 +23,7 @@ enum PickerView {
                 case .auto: "auto  (each offering's stack default)"
                 case .none: "none  (leave it out)"
                 case .functionURL: "function-url  (the offering's own URL)"
-                case .id(let id): Text.padRight(id, 30) + " " + (names[id].map { "\($0.provider) · \($0.name)" + ($0.verified ? "" : " [U]") } ?? "")
+                case .id(let id): Text.padRight(id, 26) + " " + (names[id].map { "\($0.provider) · \($0.name)" + ($0.verified ? "" : " [U]") } ?? "")
                 }
                 return (label, choice == current)
             }
