@@ -37,10 +37,14 @@ public struct Analysis: Sendable {
     static let chartedCheapest = 5
 
     /// The compute and services of a row's total; nil where the table has no split (no application
-    /// section, or an infeasible row). In the compute scope the services are left out: 0.
+    /// section, or an infeasible row). The compute scope leaves the services out, the data scope the compute.
     func split(_ e: Estimate, _ workload: Workload) -> (compute: Double, services: Double)? {
         guard workload.application != nil, e.feasible else { return nil }
-        guard workload.effectiveScope == .application else { return (e.monthlyCost, 0) }
+        switch workload.effectiveScope {
+        case .compute: return (e.monthlyCost, 0)
+        case .data: return (0, e.monthlyCost)
+        case .application: break
+        }
         guard let compute = computeCosts[e.offering.id] else { return nil }
         return (compute, e.monthlyCost - compute)
     }

@@ -100,7 +100,7 @@ public enum ApplicationField: Int, CaseIterable, Sendable {
         case .size: self == .responseSize || self == .itemSize || self == .eventSize ? "8KB, 1KB or 1.5MB" : "50GB, 500MB or 2TB"
         case .number: "a number per request, e.g. 2 or 0.5"
         case .count: "40k, 1.5M or 250"
-        case .scope: "compute or application"
+        case .scope: "application, compute or data (the database alone)"
         }
     }
 

@@ -22,7 +22,7 @@ enum ApplicationStepping {
     static func step(_ field: ApplicationField, _ w: Workload, up: Bool, services: [Service]) -> Result<Workload, StepError> {
         switch field.kind {
         case .scope:
-            return toggledScope(w)
+            return toggledScope(w, up: up)
         case .service:
             let options = choices(field, services)
             let current = choice(field, w) ?? .auto
@@ -56,12 +56,13 @@ enum ApplicationStepping {
         let origin = Origin.flag(field.name)
         switch field.kind {
         case .scope:
-            switch word {
-            case "compute", "application":
-                return word == w.effectiveScope.rawValue ? .success(w) : toggledScope(w)
-            default:
-                return .failure(StepError("scope: expected compute or application, got '\(text)'"))
+            guard w.application != nil else { return toggledScope(w) }
+            guard let scope = CostScope(rawValue: word), scope != .data || w.application?.data != nil else {
+                return .failure(StepError("scope: expected application, compute" + (w.application?.data != nil ? " or data" : "") + ", got '\(text)'"))
             }
+            var w = w
+            w.scope = scope
+            return .success(w)
         case .service:
             let options = choices(field, services)
             guard let picked = options.first(where: { $0.text.lowercased() == word }) else {
@@ -87,13 +88,16 @@ enum ApplicationStepping {
         }
     }
 
-    /// compute ⇄ application. Without an application section the scope is compute and stays so.
-    static func toggledScope(_ w: Workload) -> Result<Workload, StepError> {
-        guard w.application != nil else {
+    /// application → compute → data (with a data section: the database alone) → application; `up:
+    /// false` the other way. Without an application section the scope is compute and stays so.
+    static func toggledScope(_ w: Workload, up: Bool = true) -> Result<Workload, StepError> {
+        guard let app = w.application else {
             return .failure(StepError("no application section: compute only (A lists the application's inputs; set one to add it)"))
         }
+        let scopes: [CostScope] = app.data == nil ? [.application, .compute] : [.application, .compute, .data]
+        let index = scopes.firstIndex(of: w.scope) ?? 0
         var w = w
-        w.scope = w.effectiveScope == .application ? .compute : .application
+        w.scope = scopes[(index + (up ? 1 : scopes.count - 1)) % scopes.count]
         return .success(w)
     }
 
@@ -177,6 +181,8 @@ enum ApplicationStepping {
         default: break
         }
         w.application = app
+        // The data scope prices the database alone: without one, back to the whole application.
+        if app.data == nil, w.scope == .data { w.scope = .application }
         return w
     }
 

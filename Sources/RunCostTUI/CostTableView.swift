@@ -145,9 +145,10 @@ enum CostTableView {
                 return text.count <= w ? text : Format.compactMoney(v, symbol: m.currencySymbol)
             }
             let parts = m.analysis.split(e, m.workload)
-            cell(parts.map { money($0.compute, c.compute) } ?? "", c.compute, right: true)
-            // In the compute scope the services are left out of the total: shown as such, not as $0.
-            let servicesOut = m.workload.effectiveScope == .compute
+            // A part the scope leaves out of the total is shown as such, not as $0.
+            let computeOut = m.workload.effectiveScope == .data, servicesOut = m.workload.effectiveScope == .compute
+            cell(computeOut ? "–" : parts.map { money($0.compute, c.compute) } ?? "", c.compute, right: true,
+                 style: computeOut && !isSelected ? Theme.muted : nil)
             cell(servicesOut ? "–" : parts.map { money($0.services, c.services) } ?? "", c.services, right: true,
                  style: servicesOut && !isSelected ? Theme.muted : nil)
             cell(money(e.monthlyCost, c.cost), c.cost, right: true)

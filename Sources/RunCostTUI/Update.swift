@@ -286,9 +286,11 @@ extension Model {
     }
 
     var scopeNotice: String {
-        workload.effectiveScope == .application
-            ? "Scope: application — totals are compute + services (S: compute only)."
-            : "Scope: compute — services left out of the totals (S: application)."
+        switch workload.effectiveScope {
+        case .application: "Scope: application — totals are compute + services (S: compute only)."
+        case .compute: "Scope: compute — services left out of the totals (S: " + (workload.application?.data != nil ? "data)." : "application).")
+        case .data: "Scope: data — each total is the data service alone, no compute (S: application)."
+        }
     }
 
     mutating func openServicePicker(_ field: ApplicationField) {

@@ -35,11 +35,15 @@ struct TUIApplicationEndToEndTests {
         #expect(screen.contains("$37.62"), "acme-fn not re-priced:\n\(screen)")
         #expect(screen.contains("▲$2.50"))
 
-        // The scope: compute only, acme-fn $2.00 and acme-box $7.30; then back.
+        // The scope: compute only, acme-fn $2.00 and acme-box $7.30; the database alone, $16.25 +
+        // $2.50; then the whole application again.
         try tmux.send("S")
         screen = try tmux.waitFor("Monthly cost (compute)")
         #expect(screen.contains("$2.00") && screen.contains("$7.30"))
         #expect(screen.contains("scope compute (S)"))
+        try tmux.send("S")
+        screen = try tmux.waitFor("Monthly cost (data)")
+        #expect(screen.contains("$18.75"))
         try tmux.send("S")
         _ = try tmux.waitFor("Monthly cost (application)")
 

@@ -95,12 +95,24 @@ import RunCostFiles
         let value = compute.analysis.range.value(at: at)
         #expect(abs(try #require(compute.analysis.series[fnLine][at]) - value * 0.20 / 1e6) < 1e-9)
 
-        let back = try #require(Fixture.press(compute, [.character("S")]))
+        // Then the data scope: the database alone, no compute — the KV's $16.25 on both rows.
+        let data = try #require(Fixture.press(compute, [.character("S")]))
+        #expect(data.workload.scope == .data)
+        #expect(abs(try #require(data.cost("acme-fn")) - 16.25) < 1e-9)
+        #expect(abs(try #require(data.cost("acme-box")) - 16.25) < 1e-9)
+        #expect(squeezed(Fixture.text(data, 100, 30)).contains("acme-box V – $16.25 $16.25"))
+        let back = try #require(Fixture.press(data, [.character("S")]))
         #expect(back.workload.scope == .application)
         #expect(back.analysis.estimates.map(\.offering.id) == ["acme-box", "acme-fn"])
         // The scope row of the pane toggles it too.
         let row = try #require(Fixture.press(try Self.model(), [.character("A"), .end, .right]))
         #expect(row.workload.scope == .compute)
+        #expect(try #require(Fixture.press(row, [.enter] + Fixture.type("data") + [.enter])).workload.scope == .data)
+        let bad = try #require(Fixture.press(row, [.enter] + Fixture.type("everything") + [.enter]))
+        #expect(bad.workload.scope == .compute)
+        // Without a data section there is no data scope: S goes application ⇄ compute.
+        let noData = try #require(Fixture.press(try Self.model("requests: 10M\nresponse_size: 8KB\n"), [.character("S"), .character("S")]))
+        #expect(noData.workload.scope == .application)
     }
 
     // Pinning acme-sql: 730 h × $0.10 + 20GB × $0.115 = $75.30 instead of the KV's $16.25.
