@@ -5,50 +5,69 @@
 enum ApplicationBilling {
     @inline(__always)
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
-        guard w.scope != .compute, let app = w.application else { return nil }
+        guard w.scope != .compute, w.application != nil else { return nil }
         if let problem = o.serviceProblem { return problem }
-        return price(o, app, w, &ledger)
+        return price(o, Volumes(w), w, &ledger)
     }
 
-    static func price<L: Ledger>(_ o: Offering, _ app: Application, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+    static func price<L: Ledger>(_ o: Offering, _ app: Volumes, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         let money = Money(currency: o.currency)
         if w.scope == .application, !o.services.contains(where: { $0.role == .frontDoor || $0.role == .functionURL }) {
             ledger.note("front door: built in, no charge")
         }
-        for (index, resolved) in o.services.enumerated() {
-            if w.scope == .data, resolved.role != .data { continue }
-            let service = resolved.service
-            if let problem = check(service, resolved.role, app, w) { return problem }
-            ledger.beginService(index)
-            for meter in service.meters {
-                let billed: Double
-                if meter.measure == .capacity {
-                    guard let rule = meter.capacity else { continue }
-                    switch unitHours(rule, meter, resolved.role, app, w) {
-                    case .success(let hours): billed = hours
-                    case .failure(let needed): return .serviceCapacityOverMaximum(service: service.id, units: needed.units, maximum: rule.maximum ?? 0)
-                    }
-                } else {
-                    billed = quantity(meter.measure, MeterShape(meter), resolved.role, app, w)
-                }
-                charge(meter, billed, w.freeTier, money, &ledger)
-            }
-            if let egress = resolved.crossCloud {
-                // Data read and written crosses clouds, billed as the data provider's egress.
-                let gb = w.requestsPerMonth * app.dataVolume * (app.data?.itemSizeGB ?? 0)
-                for meter in egress.meters where meter.measure == .egress {
-                    charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
-                }
-            } else if resolved.role == .data, resolved.service.provider != o.provider {
-                ledger.note("\(service.id): no \(service.provider) egress table; cross-cloud transfer not priced")
+        // By index and borrowed: copying a service (its names, notes and meters) per evaluation
+        // costs more than pricing it.
+        for index in o.services.indices {
+            if let problem = priceService(o.services[index], index, o.provider, app, w, money, &ledger) { return problem }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func priceService<L: Ledger>(_ resolved: borrowing ResolvedService, _ index: Int, _ computeProvider: String, _ app: Volumes,
+                                        _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        let role = resolved.role
+        if w.scope == .data, role != .data { return nil }
+        if let problem = check(resolved.service, role, app, w) { return problem }
+        ledger.beginService(index)
+        for j in resolved.service.meters.indices {
+            if let problem = chargeMeter(resolved.service.meters[j], role, app, w, money, &ledger) {
+                return problem.naming(resolved.service.id)
             }
         }
+        if let egress = resolved.crossCloud {
+            // Data read and written crosses clouds, billed as the data provider's egress.
+            let gb = app.requests * (app.readsPerRequest + app.writesPerRequest) * app.itemGB
+            for meter in egress.meters where meter.measure == .egress {
+                charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
+            }
+        } else if role == .data, resolved.service.provider != computeProvider {
+            ledger.note("\(resolved.service.id): no \(resolved.service.provider) egress table; cross-cloud transfer not priced")
+        }
+        return nil
+    }
+
+    /// One meter's charge; a capacity meter beyond its maximum is infeasible (named by the caller).
+    @inline(__always)
+    static func chargeMeter<L: Ledger>(_ meter: borrowing Meter, _ role: StackKey, _ app: Volumes, _ w: Workload,
+                                       _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        let billed: Double
+        if meter.measure == .capacity {
+            guard let rule = meter.capacity else { return nil }
+            switch unitHours(rule, MeterShape(meter), role, app, w) {
+            case .success(let hours): billed = hours
+            case .failure(let needed): return .serviceCapacityOverMaximum(service: "", units: needed.units, maximum: rule.maximum ?? 0)
+            }
+        } else {
+            billed = quantity(meter.measure, MeterShape(meter), role, app, w)
+        }
+        charge(meter, billed, w.freeTier, money, &ledger)
         return nil
     }
 
     /// Free allowance, minimum and tiers applied to one meter's monthly quantity.
     @inline(__always)
-    static func charge<L: Ledger>(_ meter: Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, crossCloud: Service? = nil) {
+    static func charge<L: Ledger>(_ meter: borrowing Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, crossCloud: Service? = nil) {
         let floored = quantity > 0 ? max(quantity, meter.minimum) : 0
         let free = freeTier ? min(floored, meter.free) : 0
         let billed = floored - free
@@ -56,41 +75,36 @@ enum ApplicationBilling {
         // The name is built inside the line item's closure: the kernel never formats text.
         ledger.charge(cost, LineItem(name: crossCloud.map { "cross-cloud transfer (\($0.name))" } ?? meter.name, quantity: billed, unit: meter.measure.unit,
                                      unitPrice: billed > 0 ? cost / billed : meter.price.tiers[0].price / meter.per,
-                                     cost: cost, formula: formula(meter, quantity, floored, free, cost, money)))
+                                     cost: cost, formula: formula(copy meter, quantity, floored, free, cost, money)))
     }
 
     /// The monthly quantity of a (non-capacity) measure for a service in `role`.
     @inline(__always)
-    static func quantity(_ measure: Measure, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
-        let requests = w.requestsPerMonth
-        let data = app.data
+    static func quantity(_ measure: Measure, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Double {
+        let requests = app.requests
         switch measure {
         case .hours: return w.hoursPerMonth
-        case .requests: return requests * chunks(w.payloadKiB.map { $0 / 1_048_576 } ?? 0, meter.chunk)
-        case .reads: return requests * (data?.readsPerRequest ?? 0) * chunks(data?.itemSizeGB ?? 0, meter.chunk)
-        case .writes: return requests * (data?.writesPerRequest ?? 0) * chunks(data?.itemSizeGB ?? 0, meter.chunk)
+        case .requests: return requests * chunks(app.payloadGB, meter.chunk)
+        case .reads: return requests * app.readsPerRequest * chunks(app.itemGB, meter.chunk)
+        case .writes: return requests * app.writesPerRequest * chunks(app.itemGB, meter.chunk)
         case .requestUnits:
-            guard let data else { return 0 }
-            return requests * (data.readsPerRequest * meter.readUnits + data.writesPerRequest * meter.writeUnits)
-                * chunks(data.itemSizeGB, meter.chunk)
-        case .events: return requests * (app.events?.perRequest ?? 0) * chunks(app.events?.sizeGB ?? 0, meter.chunk)
-        case .eventBytes:
-            guard let events = app.events else { return 0 }
-            return requests * events.perRequest * max(events.sizeGB, meter.minimumSize)
+            return requests * (app.readsPerRequest * meter.readUnits + app.writesPerRequest * meter.writeUnits) * chunks(app.itemGB, meter.chunk)
+        case .events: return requests * app.eventsPerRequest * chunks(app.eventGB, meter.chunk)
+        case .eventBytes: return requests * app.eventsPerRequest * max(app.eventGB, meter.minimumSize)
         case .storage:
             switch role {
-            case .data: return data?.storageGB ?? 0
-            case .hosting: return app.hosting?.storageGB ?? 0
+            case .data: return app.dataStorageGB
+            case .hosting: return app.hostingStorageGB
             default: return 0
             }
         case .egress:
             switch role {
-            case .egress: return requests * app.responseSizeGB + app.egressGB
-            case .hosting: return app.hosting?.transferGB ?? 0
+            case .egress: return requests * app.responseGB + app.egressGB
+            case .hosting: return app.hostingTransferGB
             default: return 0
             }
-        case .processed: return requests * app.responseSizeGB
-        case .users: return app.users?.monthlyActive ?? 0
+        case .processed: return requests * app.responseGB
+        case .users: return app.users
         case .capacity: return 0
         }
     }
@@ -105,15 +119,17 @@ enum ApplicationBilling {
     /// Billed unit-hours of a capacity meter over the traffic levels, or the units needed when
     /// the load is beyond the rule's maximum.
     @inline(__always)
-    static func unitHours(_ rule: CapacityRule, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload) -> Result<Double, CapacityExceeded> {
-        var total = 0.0
-        let peakUnits = units(rule, meter, role, app, w, multiplier: w.profile.peakMultiplier)
+    static func unitHours(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Result<Double, CapacityExceeded> {
+        // Rates are linear in the level's multiplier: the need per unit of multiplier, once.
+        let perMultiplier = need(rule, meter, role, app, w)
+        let peakUnits = units(rule, perMultiplier * w.profile.peakMultiplier)
         if let maximum = rule.maximum, peakUnits > maximum {
             return .failure(CapacityExceeded(units: peakUnits))
         }
+        var total = 0.0
         for level in w.profile.levels {
             let paused = rule.autoPause && (level.multiplier == 0 || w.requestsPerMonth == 0)
-            let u = paused ? 0 : (rule.scaling == .peak ? peakUnits : units(rule, meter, role, app, w, multiplier: level.multiplier))
+            let u = paused ? 0 : (rule.scaling == .peak ? peakUnits : units(rule, perMultiplier * level.multiplier))
             total += u * w.hoursPerMonth * level.share
         }
         return .success(total)
@@ -121,34 +137,39 @@ enum ApplicationBilling {
 
     struct CapacityExceeded: Error { var units: Double }
 
-    /// Units for one traffic level: clamp(step_up(max_d rate_d / per_unit_d / target), minimum, maximum).
+    /// Units needed at the average rate (multiplier 1): max over dimensions of rate ÷ per_unit,
+    /// ÷ target utilization. Counts are rates per second, sizes per hour.
     @inline(__always)
-    static func units(_ rule: CapacityRule, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload, multiplier: Double) -> Double {
+    static func need(_ rule: CapacityRule, _ meter: MeterShape, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Double {
         var need = 0.0
         for d in rule.dimensions {
-            var shape = MeterShape(meter)
+            var shape = meter
             shape.chunk = d.chunk
             let monthly = quantity(d.measure, shape, role, app, w)
-            // Counts per second, sizes per hour.
-            let rate = monthly / (w.hoursPerMonth * (d.measure.isSize ? 1 : 3600)) * multiplier
+            let rate = monthly / (w.hoursPerMonth * (d.measure.isSize ? 1 : 3600))
             need = max(need, rate / d.perUnit)
         }
-        need /= rule.targetUtilization
+        return need / rule.targetUtilization
+    }
+
+    /// Units for one traffic level: clamp(step_up(need), minimum, maximum) (the maximum is checked at the peak).
+    @inline(__always)
+    static func units(_ rule: CapacityRule, _ need: Double) -> Double {
         let stepped = rule.step > 0 ? roundUp(need, to: rule.step) : need
         return max(stepped, rule.minimum)
     }
 
     /// A service limit or throughput ceiling the workload breaks, if any.
     @inline(__always)
-    static func check(_ s: Service, _ role: StackKey, _ app: Application, _ w: Workload) -> Infeasibility? {
+    static func check(_ s: borrowing Service, _ role: StackKey, _ app: Volumes, _ w: Workload) -> Infeasibility? {
         if let l = s.limits.maxDuration, w.duration > l {
             return .serviceDurationOverLimit(service: s.id, duration: w.duration, limit: l)
         }
         if let l = s.limits.maxPayloadKiB, let p = w.payloadKiB, p > l {
             return .servicePayloadOverLimit(service: s.id, payloadKiB: p, limitKiB: l)
         }
-        if let l = s.limits.maxMonthlyActiveUsers, role == .identity, let users = app.users?.monthlyActive, users > l {
-            return .serviceUsersOverLimit(service: s.id, users: users, limit: l)
+        if let l = s.limits.maxMonthlyActiveUsers, role == .identity, app.users > l {
+            return .serviceUsersOverLimit(service: s.id, users: app.users, limit: l)
         }
         if let limit = s.capacityLimit {
             let peak = quantity(limit.measure, MeterShape(), role, app, w) / (w.hoursPerMonth * 3600) * w.profile.peakMultiplier
@@ -194,12 +215,32 @@ struct MeterShape {
 
     init() {}
 
-    @inline(__always) init(_ m: Meter) {
+    @inline(__always) init(_ m: borrowing Meter) {
         chunk = m.chunk; readUnits = m.readUnits; writeUnits = m.writeUnits; minimumSize = m.minimumSize
     }
 }
 
-extension Application {
-    /// Reads plus writes per request: what crosses clouds when the data lives elsewhere.
-    var dataVolume: Double { (data?.readsPerRequest ?? 0) + (data?.writesPerRequest ?? 0) }
+/// The application's volumes as plain numbers, read once per evaluation: the kernel then never
+/// copies the section's service choices (strings) while it walks the meters.
+struct Volumes {
+    var requests = 0.0, payloadGB = 0.0
+    var readsPerRequest = 0.0, writesPerRequest = 0.0, itemGB = 0.0, dataStorageGB = 0.0
+    var eventsPerRequest = 0.0, eventGB = 0.0
+    var responseGB = 0.0, egressGB = 0.0, users = 0.0
+    var hostingStorageGB = 0.0, hostingTransferGB = 0.0
+
+    @inline(__always) init(_ w: borrowing Workload) {
+        requests = w.requestsPerMonth
+        payloadGB = (w.payloadKiB ?? 0) / 1_048_576
+        guard let app = w.application else { return }
+        responseGB = app.responseSizeGB
+        egressGB = app.egressGB
+        if let d = app.data {
+            readsPerRequest = d.readsPerRequest; writesPerRequest = d.writesPerRequest
+            itemGB = d.itemSizeGB; dataStorageGB = d.storageGB
+        }
+        if let e = app.events { eventsPerRequest = e.perRequest; eventGB = e.sizeGB }
+        users = app.users?.monthlyActive ?? 0
+        if let h = app.hosting { hostingStorageGB = h.storageGB; hostingTransferGB = h.transferGB }
+    }
 }

@@ -84,6 +84,16 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension Infeasibility {
+    /// A service's reason with the service's id filled in (meters do not know it).
+    func naming(_ service: String) -> Infeasibility {
+        if case let .serviceCapacityOverMaximum(_, units, maximum) = self {
+            return .serviceCapacityOverMaximum(service: service, units: units, maximum: maximum)
+        }
+        return self
+    }
+}
+
 extension Limits {
     /// The first limit the workload breaks, if any.
     func check(_ w: Workload) -> Infeasibility? {

@@ -2,43 +2,30 @@
 /// per-offering overrides (docs/pricing-format.md, "Stacks"). Nil means none; a nil front door is
 /// built in (no charge).
 public struct Stack: Sendable, Equatable {
-    public var frontDoor: String?
-    public var functionURL: String?
-    public var data: String?
-    public var events: String?
-    public var identity: String?
-    public var hosting: String?
-    public var egress: String?
+    /// One id (or nil) per `StackKey`, in its order: one array, so copying an offering in the
+    /// sweep kernel retains one reference here rather than seven strings.
+    public private(set) var ids: [String?]
+
+    public init(ids: [String?]) {
+        self.ids = Array((ids + Array(repeating: nil, count: StackKey.allCases.count)).prefix(StackKey.allCases.count))
+    }
 
     public init(frontDoor: String? = nil, functionURL: String? = nil, data: String? = nil, events: String? = nil,
                 identity: String? = nil, hosting: String? = nil, egress: String? = nil) {
-        self.frontDoor = frontDoor; self.functionURL = functionURL; self.data = data; self.events = events
-        self.identity = identity; self.hosting = hosting; self.egress = egress
+        ids = [frontDoor, functionURL, data, events, identity, hosting, egress]
     }
 
+    public var frontDoor: String? { get { self[.frontDoor] } set { self[.frontDoor] = newValue } }
+    public var functionURL: String? { get { self[.functionURL] } set { self[.functionURL] = newValue } }
+    public var data: String? { get { self[.data] } set { self[.data] = newValue } }
+    public var events: String? { get { self[.events] } set { self[.events] = newValue } }
+    public var identity: String? { get { self[.identity] } set { self[.identity] = newValue } }
+    public var hosting: String? { get { self[.hosting] } set { self[.hosting] = newValue } }
+    public var egress: String? { get { self[.egress] } set { self[.egress] = newValue } }
+
     public subscript(key: StackKey) -> String? {
-        get {
-            switch key {
-            case .frontDoor: frontDoor
-            case .functionURL: functionURL
-            case .data: data
-            case .events: events
-            case .identity: identity
-            case .hosting: hosting
-            case .egress: egress
-            }
-        }
-        set {
-            switch key {
-            case .frontDoor: frontDoor = newValue
-            case .functionURL: functionURL = newValue
-            case .data: data = newValue
-            case .events: events = newValue
-            case .identity: identity = newValue
-            case .hosting: hosting = newValue
-            case .egress: egress = newValue
-            }
-        }
+        get { ids[key.index] }
+        set { ids[key.index] = newValue }
     }
 
     /// `self` with every key `other` sets replacing ours (an offering's stack over its table's).
@@ -54,6 +41,19 @@ public struct Stack: Sendable, Equatable {
 /// A key of `stack:` and the category of service it must name.
 public enum StackKey: String, Sendable, CaseIterable {
     case frontDoor = "front_door", functionURL = "function_url", data, events, identity, hosting, egress
+
+    /// Its place in `Stack.ids`.
+    var index: Int {
+        switch self {
+        case .frontDoor: 0
+        case .functionURL: 1
+        case .data: 2
+        case .events: 3
+        case .identity: 4
+        case .hosting: 5
+        case .egress: 6
+        }
+    }
 
     public var category: ServiceCategory {
         switch self {
