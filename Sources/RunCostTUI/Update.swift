@@ -215,7 +215,8 @@ extension Model {
     }
 
     mutating func step(up: Bool) {
-        if focus == .workload, pane == .application {
+        // ←/→ step the input the panel shows selected, from the table too.
+        if pane == .application {
             switch ApplicationStepping.step(applicationField, workload, up: up, services: session.services) {
             case .success(let w): applyApplication(w, applicationField)
             case .failure(let e): message = Message(text: e.message, isError: true)

@@ -55,6 +55,9 @@ import RunCostFiles
         let stepped = try #require(Fixture.press(onReads, [.right]))
         #expect(stepped.workload.application?.data?.readsPerRequest == 2.5)
         #expect(abs(try #require(stepped.cost("acme-fn")) - 36.366455078125) < 1e-9)
+        // From the table, ←/→ step the input the panel shows, as in the compute pane.
+        let fromTable = try #require(Fixture.press(onReads, [.tab, .right]))
+        #expect(fromTable.workload.application?.data?.readsPerRequest == 2.5)
 
         // A bad value is refused with the reason; the previous value stays.
         let bad = try #require(Fixture.press(onReads, [.enter] + Fixture.type("lots") + [.enter]))
