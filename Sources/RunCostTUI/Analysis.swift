@@ -10,6 +10,9 @@ public struct Analysis: Sendable {
     /// thousands of offerings, formatting every formula per key would take most of a second.
     /// `Model.selectedEstimate` and the CSV export itemise what they show.
     public internal(set) var estimates: [Estimate] = []
+    /// With an application section in the application scope: each feasible offering's compute cost
+    /// (its summary in the compute scope), so the table splits the total into compute and services.
+    public internal(set) var computeCosts: [String: Double] = [:]
 
     public internal(set) var parameter: SweepParameter = .requests
     var range = SweepRange(from: 1, to: 10, points: 2)
@@ -33,10 +36,30 @@ public struct Analysis: Sendable {
     /// Lines on the chart besides the selected offering.
     static let chartedCheapest = 5
 
+    /// The compute and services of a row's total; nil where the table has no split (no application
+    /// section, or an infeasible row). The compute scope leaves the services out, the data scope the compute.
+    func split(_ e: Estimate, _ workload: Workload) -> (compute: Double, services: Double)? {
+        guard workload.application != nil, e.feasible else { return nil }
+        switch workload.effectiveScope {
+        case .compute: return (e.monthlyCost, 0)
+        case .data: return (0, e.monthlyCost)
+        case .application: break
+        }
+        guard let compute = computeCosts[e.offering.id] else { return nil }
+        return (compute, e.monthlyCost - compute)
+    }
+
     static func compute(offerings: [Offering], workload: Workload) -> Analysis {
         var a = Analysis()
         a.offerings = offerings
         a.estimates = Estimator.compareSummaries(offerings, workload)
+        if workload.application != nil, workload.effectiveScope == .application {
+            var compute = workload
+            compute.scope = .compute
+            for e in a.estimates where e.feasible {
+                if let cost = Estimator.monthlyCost(e.offering, compute) { a.computeCosts[e.offering.id] = cost }
+            }
+        }
         return a
     }
 

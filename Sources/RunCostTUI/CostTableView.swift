@@ -6,12 +6,14 @@ import RunCostReports
 enum CostTableView {
     struct Columns {
         var id = 19, kind = 0, provider = 0, cost = 9, delta = 7, bar = 0, idle = 0, cold = 0
+        /// The split of the total with an application section: services first, compute with room.
+        var compute = 0, services = 0
     }
 
     /// Widths for an interior `width` columns wide: id and cost always, then Δ, kind, idle and a
     /// bar; with more room a longer bar, the kind spelled out, wider money and the provider; what is
     /// left widens the id, then the bar.
-    static func columns(_ width: Int) -> Columns {
+    static func columns(_ width: Int, split: Bool = false) -> Columns {
         var c = Columns()
         var free = width - 1 - c.id - 1 - c.cost - 1 - c.delta
         func take(_ n: Int) -> Bool {
@@ -19,8 +21,11 @@ enum CostTableView {
             free -= n + 1
             return true
         }
+        // With an application, what the services add to each total matters more than kind or idle.
+        if split, take(8) { c.services = 8 }
         if take(1) { c.kind = 1 }
         if take(4) { c.idle = 4 }
+        if split, take(8) { c.compute = 8 }
         if take(4) { c.bar = 4 }
         if c.bar > 0 { let extra = min(8, max(0, free)); c.bar += extra; free -= extra }
         if c.kind == 1, free >= 9 { c.kind = 10; free -= 9 }
@@ -58,13 +63,14 @@ enum CostTableView {
         let visible = max(0, height - 3)
         let selected = m.selectedIndex ?? 0
         let offset = rowsInView(count: estimates.count, visible: visible, selected: selected).lowerBound
-        var title = "Monthly cost · \(estimates.count) offering\(estimates.count == 1 ? "" : "s")"
+        let split = m.workload.application != nil
+        var title = "Monthly cost" + (split ? " (\(m.workload.effectiveScope.rawValue))" : "") + " · \(estimates.count) offering\(estimates.count == 1 ? "" : "s")"
         if estimates.count > visible, visible > 0 {
             title += " · \(offset + 1)–\(min(estimates.count, offset + visible))"
         }
         screen.box(x: x, y: y, width: width, height: height, title: title, style: focused ? Theme.focusedFrame : Theme.frame)
         let inner = width - 2
-        let c = columns(inner)
+        let c = columns(inner, split: split)
         let g = m.glyphs
 
         // Header row.
@@ -77,7 +83,9 @@ enum CostTableView {
         header("offering", c.id)
         header(c.kind >= 10 ? "kind" : "k", c.kind)
         header("provider", c.provider)
-        header("monthly", c.cost, right: true)
+        header("compute", c.compute, right: true)
+        header("services", c.services, right: true)
+        header(split ? "total" : "monthly", c.cost, right: true)
         header(g.unicode ? "Δ edit" : "change", c.delta, right: true)
         header("cost", c.bar)
         header("idle", c.idle, right: true)
@@ -125,13 +133,25 @@ enum CostTableView {
             cell(kindText(e.offering.kind, c.kind), c.kind)
             cell(e.offering.provider, c.provider)
             guard e.feasible else {
+                cell("—", c.compute, right: true)
+                cell("—", c.services, right: true)
                 cell("—", c.cost, right: true)
                 let reason = "infeasible: " + e.reasons.joined(separator: "; ")
                 screen.put(Text.clip(reason, x + width - 1 - cx, ellipsis: g.ellipsis), x: cx, y: ry, style: isSelected ? base : Theme.infeasible)
                 continue
             }
-            let cost = m.money(e.monthlyCost)
-            cell(cost.count <= c.cost ? cost : Format.compactMoney(e.monthlyCost, symbol: m.currencySymbol), c.cost, right: true)
+            func money(_ v: Double, _ w: Int) -> String {
+                let text = m.money(v)
+                return text.count <= w ? text : Format.compactMoney(v, symbol: m.currencySymbol)
+            }
+            let parts = m.analysis.split(e, m.workload)
+            // A part the scope leaves out of the total is shown as such, not as $0.
+            let computeOut = m.workload.effectiveScope == .data, servicesOut = m.workload.effectiveScope == .compute
+            cell(computeOut ? "–" : parts.map { money($0.compute, c.compute) } ?? "", c.compute, right: true,
+                 style: computeOut && !isSelected ? Theme.muted : nil)
+            cell(servicesOut ? "–" : parts.map { money($0.services, c.services) } ?? "", c.services, right: true,
+                 style: servicesOut && !isSelected ? Theme.muted : nil)
+            cell(money(e.monthlyCost, c.cost), c.cost, right: true)
             let (deltaText, deltaStyle) = delta(e, m)
             cell(deltaText, c.delta, right: true, style: isSelected ? base : deltaStyle)
             if c.bar > 0 {

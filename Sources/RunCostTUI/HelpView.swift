@@ -18,6 +18,11 @@ enum HelpView {
             ("Space", "hide the selected one"),
             ("/ a", "search; a shows all"),
         ]),
+        ("Application", [
+            ("A", "application inputs/back"),
+            ("Enter", "on a service: pick one"),
+            ("S", "scope compute/app"),
+        ]),
     ]
 
     static let right: [Section] = [

@@ -19,12 +19,18 @@ public struct Session: Sendable {
     public var color: Bool
     /// The date saved what-if price tables carry as `as_of`.
     public var today: CalendarDate
+    /// The application services of the catalog (service tables), which the application pane
+    /// picks from; each offering's stack is resolved against the workload again when a choice changes.
+    public var services: [Service]
+    /// Exchange rates for services priced in another currency (as `--exchange-rate`).
+    public var rates: [String: Double]
 
     public init(offerings: [Offering], layers: [PricingLayer] = [], currency: String = "USD", workloadPath: String? = nil,
-                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true, today: CalendarDate) {
+                tracePath: String? = nil, leftOutNote: String? = nil, unicode: Bool = true, color: Bool = true, today: CalendarDate,
+                services: [Service] = [], rates: [String: Double] = [:]) {
         self.offerings = offerings; self.layers = layers; self.currency = currency; self.workloadPath = workloadPath
         self.tracePath = tracePath; self.leftOutNote = leftOutNote; self.unicode = unicode; self.color = color
-        self.today = today
+        self.today = today; self.services = services; self.rates = rates
     }
 }
 
@@ -75,7 +81,11 @@ public enum Prompt: Sendable, Equatable {
     case priceProvider(String)
 }
 
-public enum PickerKind: Sendable, Equatable { case providers, offerings }
+public enum PickerKind: Sendable, Equatable {
+    case providers, offerings
+    /// The service for an application field: Enter picks one of `ApplicationStepping.choices`.
+    case service(ApplicationField)
+}
 
 /// The input mode: what keys mean right now.
 public enum Mode: Sendable, Equatable {
@@ -84,6 +94,8 @@ public enum Mode: Sendable, Equatable {
     case explain(scroll: Int)
     /// Typing an exact value for a workload input; `error` is the last rejected attempt.
     case editing(InputField, text: String, error: String?)
+    /// The same for an application input (the application pane).
+    case editingApplication(ApplicationField, text: String, error: String?)
     /// Live search; `previous` is restored by Esc.
     case search(previous: String)
     case picker(PickerKind, cursor: Int)
@@ -120,7 +132,10 @@ public struct Model: Sendable {
     public internal(set) var priceFactors: [String: Double] = [:]
 
     public internal(set) var focus: Focus = .workload
+    /// The left panel's inputs: the compute's or the application's.
+    public internal(set) var pane: Pane = .compute
     public internal(set) var field: InputField = .requests
+    public internal(set) var applicationField: ApplicationField = .frontDoor
     public internal(set) var selectedID: String?
     public internal(set) var chartParameter: SweepParameter = .requests
     public internal(set) var chartStyle: ChartStyle
@@ -139,6 +154,12 @@ public struct Model: Sendable {
     public internal(set) var previousCosts: [String: Double] = [:]
     /// The trace counts of a trace workload, kept so traffic can cycle back to it.
     let traceCounts: TraceLoad?
+    /// The session's offerings with their stacks resolved for the workload's application (what
+    /// `ApplicationResolver` did at start), redone only when a service choice or section changes.
+    var resolvedOfferings: [Offering]
+    /// What `resolvedOfferings` were resolved for.
+    var resolvedFor: ResolutionKey
+    let serviceIndex: StackResolution.Index
 
     public init(session: Session, workload: Workload, name: String? = nil, description: String? = nil, filters: Filters = Filters()) {
         self.session = session
@@ -149,14 +170,52 @@ public struct Model: Sendable {
         if case .trace(let counts) = workload.traffic { traceCounts = counts } else { traceCounts = nil }
         chartStyle = session.unicode && session.color ? .braille : .ascii
         analysis = Analysis()
+        serviceIndex = StackResolution.Index(services: session.services, stacks: session.offerings)
+        resolvedFor = ResolutionKey(workload.application)
+        // The command line resolved (and validated) the stacks already; without service tables there is nothing to redo.
+        resolvedOfferings = session.offerings
+        if !session.services.isEmpty, case .success(let resolved) = Self.resolve(session.offerings, workload.application, serviceIndex, session.rates) {
+            resolvedOfferings = resolved
+        }
         recompute(full: true)
+    }
+
+    /// Each offering's services for `app` (StackResolution): an offering lacking a function URL or a
+    /// default is infeasible with the reason, not an error, as in a ranking.
+    static func resolve(_ offerings: [Offering], _ app: Application?, _ index: StackResolution.Index, _ rates: [String: Double]) -> Result<[Offering], StepError> {
+        do throws(StackError) {
+            var resolved: [Offering] = []
+            resolved.reserveCapacity(offerings.count)
+            for o in offerings { resolved.append(try StackResolution.resolve(o, app, index, rates: rates, alone: false)) }
+            return .success(resolved)
+        } catch {
+            switch error {
+            case let .unknownService(id, key): return .failure(StepError("\(key.rawValue): unknown service '\(id)'"))
+            case let .wrongCategory(id, key, category): return .failure(StepError("\(key.rawValue): '\(id)' is a \(category.rawValue) service"))
+            case let .noFunctionURL(offering): return .failure(StepError("\(offering) has no function URL"))
+            }
+        }
+    }
+
+    /// Applies a workload whose application changed: the stacks are resolved again when what they
+    /// depend on changed (a choice, a section added or dropped), then it is an edit like any other.
+    mutating func editApplication(_ w: Workload) -> StepError? {
+        let key = ResolutionKey(w.application)
+        if key != resolvedFor {
+            switch Self.resolve(session.offerings, w.application, serviceIndex, session.rates) {
+            case .failure(let error): return error
+            case .success(let resolved): resolvedOfferings = resolved; resolvedFor = key
+            }
+        }
+        edit { $0.workload = w }
+        return nil
     }
 
     var glyphs: Glyphs { Glyphs(unicode: session.unicode) }
 
     /// Offerings shown: filtered, one architecture where the workload names one, what-if prices applied.
     var activeOfferings: [Offering] {
-        var chosen = session.offerings.filter(filters.admits)
+        var chosen = resolvedOfferings.filter(filters.admits)
         if let arch = workload.arch { chosen = ArchFilter.apply(chosen, arch: arch) }
         return chosen.map { o in priceFactors[o.id].map { o.scalingPrices(by: $0) } ?? o }
     }
@@ -210,5 +269,26 @@ public struct Model: Sendable {
         change(&self)
         previousCosts = before
         recompute(full: true, afterEdit: true)
+    }
+}
+
+/// What stack resolution depends on: the choices and which sections exist, not the volumes.
+struct ResolutionKey: Sendable, Equatable {
+    var present: Bool
+    var frontDoor: ServiceChoice?
+    var data: ServiceChoice?
+    var events: ServiceChoice?
+    var users: ServiceChoice?
+    var hosting: ServiceChoice?
+    var egress: Bool
+
+    init(_ app: Application?) {
+        present = app != nil
+        frontDoor = app?.frontDoor
+        data = app?.data?.service
+        events = app?.events?.service
+        users = app?.users?.service
+        hosting = app?.hosting?.service
+        egress = (app?.responseSizeGB ?? 0) > 0 || (app?.egressGB ?? 0) > 0
     }
 }

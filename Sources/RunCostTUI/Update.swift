@@ -30,6 +30,13 @@ public func update(_ model: Model, _ key: Key) -> Model? {
         default:
             if let edited = edit(text, key) { m.mode = .editing(field, text: edited, error: nil) }
         }
+    case let .editingApplication(field, text, _):
+        switch key {
+        case .escape: m.mode = .normal; m.message = nil
+        case .enter: m.commitApplicationEdit(field, text)
+        default:
+            if let edited = edit(text, key) { m.mode = .editingApplication(field, text: edited, error: nil) }
+        }
     case .search(let previous):
         switch key {
         case .escape:
@@ -111,7 +118,25 @@ extension Model {
         case .left, .character("h"): step(up: false)
         case .right, .character("l"): step(up: true)
         case .enter:
-            if focus == .workload { mode = .editing(field, text: "", error: nil) } else { explain() }
+            if focus == .table { explain() }
+            else if pane == .compute { mode = .editing(field, text: "", error: nil) }
+            else if applicationField.kind == .service { openServicePicker(applicationField) }
+            else { mode = .editingApplication(applicationField, text: "", error: nil) }
+        case .character("A"):
+            pane = pane == .compute ? .application : .compute
+            focus = .workload
+            if pane == .application, let p = applicationField.sweepParameter, p != chartParameter, workload.application != nil {
+                chartParameter = p
+                recompute(full: false)
+            } else if pane == .compute, let p = field.sweepParameter, p != chartParameter {
+                chartParameter = p
+                recompute(full: false)
+            }
+            message = Message(text: pane == .application
+                ? (workload.application == nil ? "Application: none yet, compute only; ←→ or Enter on an input adds the section (A back)."
+                                              : "Application inputs: ←→ step, Enter types or picks a service (A back to the compute).")
+                : "Compute inputs (A shows the application's).", isError: false)
+        case .character("S"): toggleScope()
         case .character("e"): explain()
         case .character(let c) where ("1"..."4").contains(c):
             let kind = OfferingKind.allCases[Int(String(c))! - 1]
@@ -162,9 +187,17 @@ extension Model {
 
     mutating func move(by delta: Int) {
         switch focus {
+        case .workload where pane == .application:
+            let fields = ApplicationField.allCases
+            applicationField = fields[min(fields.count - 1, max(0, applicationField.rawValue + delta))]
+            // Only a section the workload has moves on the chart.
+            if let p = applicationField.sweepParameter, p != chartParameter, workload.application != nil {
+                chartParameter = p
+                recompute(full: false)
+            }
         case .workload:
-            let fields = InputField.visible(for: workload)
-            let index = min(fields.count - 1, max(0, (fields.firstIndex(of: field) ?? 0) + delta))
+            let fields = InputField.allCases
+            let index = min(fields.count - 1, max(0, field.rawValue + delta))
             field = fields[index]
             if let p = field.sweepParameter, p != chartParameter {
                 chartParameter = p
@@ -182,6 +215,14 @@ extension Model {
     }
 
     mutating func step(up: Bool) {
+        // ←/→ step the input the panel shows selected, from the table too.
+        if pane == .application {
+            switch ApplicationStepping.step(applicationField, workload, up: up, services: session.services) {
+            case .success(let w): applyApplication(w, applicationField)
+            case .failure(let e): message = Message(text: e.message, isError: true)
+            }
+            return
+        }
         switch Stepping.step(field, workload, up: up, traceCounts: traceCounts) {
         case .success(let w):
             edit { $0.workload = w }
@@ -203,6 +244,62 @@ extension Model {
         }
     }
 
+    mutating func commitApplicationEdit(_ field: ApplicationField, _ text: String) {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            mode = .normal
+            return
+        }
+        switch ApplicationStepping.parse(field, text, workload, services: session.services) {
+        case .success(let w):
+            mode = .normal
+            applyApplication(w, field)
+        case .failure(let e):
+            mode = .editingApplication(field, text: text, error: e.message)
+        }
+    }
+
+    /// An edited application: re-priced everywhere at once, and said what changed.
+    mutating func applyApplication(_ w: Workload, _ field: ApplicationField) {
+        let hadData = workload.application?.data != nil
+        if let problem = editApplication(w) {
+            message = Message(text: problem.message, isError: true)
+            return
+        }
+        // The chart follows a volume once its section exists.
+        if let p = field.sweepParameter, p != chartParameter, workload.application != nil {
+            chartParameter = p
+            recompute(full: false)
+        }
+        if hadData, workload.application?.data == nil {
+            message = Message(text: "data left out: no reads, writes or storage (a workload file cannot describe an idle database).", isError: false)
+        } else if field == .scope {
+            message = Message(text: scopeNotice, isError: false)
+        } else {
+            message = Message(text: "\(field.name) set to \(field.display(workload)).", isError: false)
+        }
+    }
+
+    mutating func toggleScope() {
+        switch ApplicationStepping.toggledScope(workload) {
+        case .success(let w): edit { $0.workload = w }; message = Message(text: scopeNotice, isError: false)
+        case .failure(let e): message = Message(text: e.message, isError: false)
+        }
+    }
+
+    var scopeNotice: String {
+        switch workload.effectiveScope {
+        case .application: "Scope: application — totals are compute + services (S: compute only)."
+        case .compute: "Scope: compute — services left out of the totals (S: " + (workload.application?.data != nil ? "data)." : "application).")
+        case .data: "Scope: data — each total is the data service alone, no compute (S: application)."
+        }
+    }
+
+    mutating func openServicePicker(_ field: ApplicationField) {
+        let options = ApplicationStepping.choices(field, session.services)
+        let current = ApplicationStepping.choice(field, workload) ?? .auto
+        mode = .picker(.service(field), cursor: options.firstIndex(of: current) ?? 0)
+    }
+
     mutating func explain() {
         guard selectedID != nil else { message = Message(text: "No offering selected.", isError: true); return }
         mode = .explain(scroll: 0)
@@ -215,6 +312,10 @@ extension Model {
     }
 
     mutating func pickerKey(_ kind: PickerKind, _ cursor: Int, _ key: Key) {
+        if case .service(let field) = kind {
+            servicePickerKey(field, cursor, key)
+            return
+        }
         let count = kind == .providers ? providers.count : session.offerings.count
         func moved(_ delta: Int) -> Int { min(max(0, count - 1), max(0, cursor + delta)) }
         switch key {
@@ -236,10 +337,34 @@ extension Model {
             case .offerings:
                 let id = session.offerings[cursor].id
                 setFilters { f in if f.hiddenOfferings.contains(id) { f.hiddenOfferings.remove(id) } else { f.hiddenOfferings.insert(id) } }
+            case .service: break
             }
             mode = .picker(kind, cursor: cursor)
         case .character("a"):
             setFilters { f in if kind == .providers { f.hiddenProviders = [] } else { f.hiddenOfferings = [] } }
+        default: break
+        }
+    }
+
+    /// One choice of service: Enter or Space picks it and closes, Esc keeps the current one.
+    mutating func servicePickerKey(_ field: ApplicationField, _ cursor: Int, _ key: Key) {
+        let options = ApplicationStepping.choices(field, session.services)
+        func moved(_ delta: Int) -> Int { min(max(0, options.count - 1), max(0, cursor + delta)) }
+        switch key {
+        case .character("q"), .escape: mode = .normal
+        case .up, .character("k"): mode = .picker(.service(field), cursor: moved(-1))
+        case .down, .character("j"): mode = .picker(.service(field), cursor: moved(1))
+        case .pageUp: mode = .picker(.service(field), cursor: moved(-10))
+        case .pageDown: mode = .picker(.service(field), cursor: moved(10))
+        case .home: mode = .picker(.service(field), cursor: 0)
+        case .end: mode = .picker(.service(field), cursor: moved(options.count))
+        case .character(" "), .enter:
+            guard options.indices.contains(cursor) else { mode = .normal; break }
+            mode = .normal
+            switch ApplicationStepping.set(field, choice: options[cursor], on: workload) {
+            case .success(let w): applyApplication(w, field)
+            case .failure(let e): message = Message(text: e.message, isError: true)
+            }
         default: break
         }
     }

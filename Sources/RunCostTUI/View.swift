@@ -101,20 +101,43 @@ func drawHeader(_ screen: inout Screen, _ m: Model) {
 
 /// The inputs, one per row; returns the panel's height.
 func drawWorkloadPanel(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int) -> Int {
-    let fields = InputField.visible(for: m.workload)
-    let height = fields.count + 2
+    if m.pane == .application { return drawApplicationPanel(&screen, m, x: x, y: y, width: width) }
+    let fields = InputField.allCases
+    var editing: (field: InputField, text: String, error: String?)?
+    if case let .editing(f, text, error) = m.mode { editing = (f, text, error) }
+    return drawInputs(&screen, m, rows: fields.map { f in (f.label, f.display(m.workload, glyphs: m.glyphs), f == m.field,
+                                                          editing.flatMap { $0.field == f ? ($0.text, $0.error) : nil }) },
+                      title: "Workload", x: x, y: y, width: width)
+}
+
+/// The application pane: each service choice and the volumes it prices (A switches back).
+func drawApplicationPanel(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int) -> Int {
+    var editing: (field: ApplicationField, text: String, error: String?)?
+    if case let .editingApplication(f, text, error) = m.mode { editing = (f, text, error) }
+    let title = m.workload.application == nil ? "Application · none" : "Application · A back"
+    let valueWidth = width - 15
+    return drawInputs(&screen, m, rows: ApplicationField.allCases.map { f in
+        // Service ids differ at the end (…-on-demand, …-provisioned): clipped in the middle.
+        let value = f.kind == .service ? Text.clipMiddle(f.display(m.workload), valueWidth, ellipsis: m.glyphs.ellipsis) : f.display(m.workload)
+        return (f.label, value, f == m.applicationField, editing.flatMap { $0.field == f ? ($0.text, $0.error) : nil })
+    }, title: title, x: x, y: y, width: width)
+}
+
+/// A boxed list of `label value` rows, the selected one highlighted, one being typed shown as input.
+func drawInputs(_ screen: inout Screen, _ m: Model, rows: [(label: String, value: String, selected: Bool, editing: (text: String, error: String?)?)],
+                title: String, x: Int, y: Int, width: Int) -> Int {
+    let height = rows.count + 2
     let focused = m.focus == .workload
-    screen.box(x: x, y: y, width: width, height: height, title: "Workload", style: focused ? Theme.focusedFrame : Theme.frame)
+    screen.box(x: x, y: y, width: width, height: height, title: title, style: focused ? Theme.focusedFrame : Theme.frame)
     let labelWidth = 12, valueX = x + 1 + 1 + labelWidth, valueWidth = width - 3 - labelWidth
-    for (i, field) in fields.enumerated() {
+    for (i, input) in rows.enumerated() {
         let row = y + 1 + i
-        let selected = field == m.field
-        var editing: (text: String, error: String?)?
-        if case let .editing(f, text, error) = m.mode, f == field { editing = (text, error) }
+        let selected = input.selected
+        let editing = input.editing
         let rowStyle: Style = selected ? (focused ? Theme.selected : Theme.selectedUnfocused) : Theme.label
         if selected { screen.fill(x: x + 1, y: row, width: width - 2, height: 1, style: rowStyle) }
         screen.put(selected ? m.glyphs.pointer : " ", x: x + 1, y: row, style: rowStyle)
-        screen.put(field.label, x: x + 2, y: row, style: rowStyle, maxWidth: labelWidth)
+        screen.put(input.label, x: x + 2, y: row, style: rowStyle, maxWidth: labelWidth)
         if let editing {
             screen.fill(x: valueX, y: row, width: valueWidth, height: 1, style: Theme.input)
             let visible = String(editing.text.suffix(max(0, valueWidth - 1)))
@@ -124,8 +147,7 @@ func drawWorkloadPanel(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width
         } else {
             var style = selected ? rowStyle : Theme.value
             style.bold = true
-            screen.put(Text.clip(field.display(m.workload, glyphs: m.glyphs), valueWidth, ellipsis: m.glyphs.ellipsis),
-                       x: valueX, y: row, style: style)
+            screen.put(Text.clip(input.value, valueWidth, ellipsis: m.glyphs.ellipsis), x: valueX, y: row, style: style)
         }
     }
     return height
@@ -135,11 +157,14 @@ func drawWorkloadPanel(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width
 func drawSummary(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int, height: Int) {
     guard height > 0 else { return }
     var lines: [(String, Style)] = []
-    if case let .editing(field, _, error) = m.mode {
-        if let error {
+    var typing: (label: String, example: String, error: String?)?
+    if case let .editing(field, _, error) = m.mode { typing = (field.label, field.example, error) }
+    if case let .editingApplication(field, _, error) = m.mode { typing = (field.name, field.example, error) }
+    if let typing {
+        if let error = typing.error {
             lines += Text.wrap("✗ " + error, width - 1).map { ($0, Theme.error) }
         } else {
-            lines += Text.wrap("\(field.label): \(field.example)", width - 1).map { ($0, Theme.info) }
+            lines += Text.wrap("\(typing.label): \(typing.example)", width - 1).map { ($0, Theme.info) }
         }
     } else {
         if let best = m.analysis.estimates.first, best.feasible, height < 3 {
@@ -184,6 +209,8 @@ func drawMessageLine(_ screen: inout Screen, _ m: Model, y: Int) {
     switch m.mode {
     case let .editing(field, text, error):
         promptLine("\(field.label) = ", text, "type \(field.example) · Enter sets · Esc cancels", error)
+    case let .editingApplication(field, text, error):
+        promptLine("\(field.name) = ", text, "type \(field.example) · Enter sets · Esc cancels", error)
     case .search:
         promptLine("/ ", m.filters.search, "search offerings · Enter keeps · Esc clears", nil)
     case let .prompt(prompt, text, error):
@@ -207,9 +234,9 @@ func drawMessageLine(_ screen: inout Screen, _ m: Model, y: Int) {
             screen.put(Text.clip(" " + message.text, width, ellipsis: m.glyphs.ellipsis), x: 0, y: y,
                        style: message.isError ? Theme.error : Theme.info)
         } else {
-            let hint = m.focus == .workload
-                ? "↑↓ input ←→ step Enter type Tab table e explain / search s save x csv ? help"
-                : "↑↓ offering ←→ step Enter explain Space hide -/+ price Tab inputs ? help"
+            let hint = m.focus == .table ? "↑↓ offering ←→ step Enter explain Space hide -/+ price Tab inputs ? help"
+                : m.pane == .application ? "↑↓ input ←→ step Enter type/pick A compute S scope Tab table e explain ? help"
+                : "↑↓ input ←→ step Enter type Tab table A app S scope e explain s save ? help"
             screen.put(" " + Text.clip(m.session.unicode ? hint : ascii(hint), width - 1), x: 0, y: y, style: Theme.muted)
         }
     }
@@ -222,6 +249,8 @@ func ascii(_ text: String) -> String {
 
 func drawStatusLine(_ screen: inout Screen, _ m: Model, y: Int) {
     var parts: [String] = [m.session.workloadPath ?? "workload from flags"]
+    // What the totals cover, with an application section: early, so it survives clipping at 80 columns.
+    if m.workload.application != nil { parts.append("scope \(m.workload.effectiveScope.rawValue) (S)") }
     if m.pricesEdited { parts.append("what-if prices on \(m.priceFactors.count) offering\(m.priceFactors.count == 1 ? "" : "s") (R resets)") }
     let layers = m.session.layers.map { layer in
         "\(layer.path)" + (layer.oldestAsOf.map { " (as_of \($0)\(layerDates(layer, m)))" } ?? "")

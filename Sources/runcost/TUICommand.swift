@@ -11,7 +11,7 @@ struct TUICommand: ParsableCommand {
         discussion: """
         Needs a terminal (80×24 or larger); with output redirected use `runcost compare`. Inputs left out take the documented defaults (1M requests/month, 100ms, 512MB; docs/workloads.md).
 
-        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, c fold the chart, s save, x export CSV, ? help, q quit. See docs/tui.md.
+        Keys: ↑↓ select an input, ←→ step it, Enter type a value, Tab the table, e explain, A the application's inputs, S scope compute/application, 1-4 kinds, p providers, / search, -/+ % $ what-if prices, c fold the chart, s save, x export CSV, ? help, q quit. See docs/tui.md.
 
         Examples:
           runcost tui examples/api.yaml
@@ -52,7 +52,7 @@ struct TUICommand: ParsableCommand {
         for i in layers.indices where layers[i].path.hasPrefix(cwd) { layers[i].path.removeFirst(cwd.count) }
         let session = Session(offerings: kept, layers: layers, currency: money.currency,
                               workloadPath: workload.workload, tracePath: spec.tracePath, leftOutNote: leftOutNote,
-                              today: CalendarDate.today)
+                              today: CalendarDate.today, services: catalog.services, rates: rates)
         let status: Int32
         do {
             status = try TUI.run(session: session, workload: w, name: spec.name,
