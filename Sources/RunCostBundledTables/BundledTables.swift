@@ -13,8 +13,11 @@ public enum BundledTables {
     /// The offerings the tables decode to, decoded when the binary was built (no YAML at start-up).
     public static func offerings() -> [Offering] { GeneratedTables.offerings() }
 
+    /// The application services of the bundled service tables (pricing/services-*.yaml).
+    public static func services() -> [Service] { GeneratedTables.services() }
+
     /// The bundled layer, the bottom of bundled < user folder < `--pricing`.
     public static func catalog() -> Catalog {
-        Catalog(layer: folder, offerings: offerings(), coldStarts: GeneratedTables.coldStarts())
+        Catalog(layer: folder, offerings: offerings(), coldStarts: GeneratedTables.coldStarts(), services: GeneratedTables.services())
     }
 }

@@ -172,7 +172,7 @@ enum CommitmentPricing {
             // Idle capacity the commitment covers is paid at the discounted rate.
             let coveredShare = s.eligibleOnDemand > 0 ? min(1, s.coveredOnDemand / s.eligibleOnDemand) : 0
             var scaled = IdleScalingLedger(inner: ledger, factor: 1 - s.discount * coveredShare)
-            if let problem = Estimator.evaluate(o, base, &scaled) { return problem }
+            if let problem = Estimator.evaluateCompute(o, base, &scaled) { return problem }
             ledger = scaled.inner
             let money = Money(currency: o.currency)
             let what = "\(s.term.label) \(s.planName)"
@@ -201,12 +201,12 @@ enum CommitmentPricing {
 
     static func evaluateSpot<L: Ledger>(_ o: Offering, _ base: Workload, _ spot: SpotDiscount, _ ledger: inout L) -> Infeasibility? {
         var onDemand = TotalLedger(), discounted = TotalLedger()
-        if let problem = Estimator.evaluate(o, base, &onDemand) { return problem }
+        if let problem = Estimator.evaluateCompute(o, base, &onDemand) { return problem }
         var cheap = o
         cheap.billing = o.billing.discountingEligibleRates(by: 1 - spot.discount)
-        _ = Estimator.evaluate(cheap, base, &discounted)
+        _ = Estimator.evaluateCompute(cheap, base, &discounted)
         var scaled = IdleScalingLedger(inner: ledger, factor: 1 - spot.discount)
-        _ = Estimator.evaluate(o, base, &scaled)
+        _ = Estimator.evaluateCompute(o, base, &scaled)
         ledger = scaled.inner
         let saving = onDemand.total - discounted.total
         ledger.charge(-saving, LineItem(

@@ -28,11 +28,37 @@ public struct Estimate: Sendable, Equatable {
     public var commitment: CommitmentSummary? = nil
     /// Share of requests that start an instance, and the wait; built for reports, not sweeps.
     public var coldStart: ColdStartEstimate? = nil
+    /// What the compute costs (0 in the data scope); `monthlyCost` minus the services.
+    public var computeCost: Double = 0
+    /// Each resolved service's cost and line items, in stack order (ApplicationBilling.swift).
+    public var services: [ServiceCost] = []
+    /// What `monthlyCost` covers.
+    public var scope: CostScope = .compute
+
+    public var servicesCost: Double { services.reduce(0) { $0 + $1.cost } }
+    /// The line items of the compute alone (`lineItems` ends with the services').
+    public var computeLineItems: ArraySlice<LineItem> { lineItems.dropLast(services.reduce(0) { $0 + $1.lineItems.count }) }
 
     public var feasible: Bool { reasons.isEmpty }
 
     public func costPerMillionRequests(_ workload: Workload) -> Double? {
         workload.requestsPerMonth >= 1 ? monthlyCost / workload.requestsPerMonth * 1e6 : nil
+    }
+}
+
+/// One service's share of an estimate.
+public struct ServiceCost: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var category: ServiceCategory
+    public var role: StackKey
+    public var verified: Bool
+    public var cost: Double
+    public var lineItems: [LineItem]
+
+    public init(id: String, name: String, category: ServiceCategory, role: StackKey, verified: Bool, cost: Double, lineItems: [LineItem]) {
+        self.id = id; self.name = name; self.category = category; self.role = role
+        self.verified = verified; self.cost = cost; self.lineItems = lineItems
     }
 }
 
@@ -42,6 +68,12 @@ protocol Ledger {
     mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem)
     mutating func idle(_ cost: Double)
     mutating func note(_ text: @autoclosure () -> String)
+    /// The charges that follow belong to the offering's service at `index` (ApplicationBilling).
+    mutating func beginService(_ index: Int)
+}
+
+extension Ledger {
+    @inline(__always) mutating func beginService(_ index: Int) {}
 }
 
 struct TotalLedger: Ledger {
@@ -65,6 +97,9 @@ struct ItemisedLedger: Ledger {
     var items: [LineItem] = []
     var idleCost = 0.0
     var notes: [String] = []
+    /// For each service that charged: its index in the offering's services and its first item.
+    var serviceStarts: [(service: Int, item: Int)] = []
+    mutating func beginService(_ index: Int) { serviceStarts.append((index, items.count)) }
     mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { items.append(item()) }
     mutating func idle(_ cost: Double) { idleCost += cost }
     mutating func note(_ text: @autoclosure () -> String) { notes.append(text()) }

@@ -8,14 +8,19 @@ public enum Estimator {
         _ = ColdStartConstraint.apply(offering, &warmed)
         let problem = evaluate(offering, workload, &ledger)
         if let problem {
-            return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
-                            reasons: [problem.description], notes: [])
+            var result = Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
+                                  reasons: [problem.description], notes: [])
+            result.scope = workload.effectiveScope
+            return result
         }
         let total = ledger.items.reduce(0) { $0 + $1.cost }
         var result = Estimate(offering: offering, monthlyCost: total, idleCost: ledger.idleCost,
                               lineItems: ledger.items, reasons: [], notes: ledger.notes + UnusedInputs.notes(offering, workload),
                               coldStart: ColdStartModel.estimate(offering, warmed))
         result.commitment = commitment(offering, workload)
+        result.scope = workload.effectiveScope
+        result.services = services(offering, ledger)
+        result.computeCost = total - result.servicesCost
         return result
     }
 
@@ -24,11 +29,27 @@ public enum Estimator {
     public static func summary(_ offering: Offering, _ workload: Workload) -> Estimate {
         var ledger = SummaryLedger()
         if let problem = evaluate(offering, workload, &ledger) {
-            return Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
-                            reasons: [problem.description], notes: [])
+            var result = Estimate(offering: offering, monthlyCost: 0, idleCost: 0, lineItems: [],
+                                  reasons: [problem.description], notes: [])
+            result.scope = workload.effectiveScope
+            return result
         }
-        return Estimate(offering: offering, monthlyCost: ledger.total, idleCost: ledger.idleCost,
-                        lineItems: [], reasons: [], notes: [])
+        var result = Estimate(offering: offering, monthlyCost: ledger.total, idleCost: ledger.idleCost,
+                              lineItems: [], reasons: [], notes: [])
+        result.scope = workload.effectiveScope
+        return result
+    }
+
+    /// Each service's line items, cut from the ledger where `beginService` marked them.
+    static func services(_ o: Offering, _ ledger: ItemisedLedger) -> [ServiceCost] {
+        ledger.serviceStarts.enumerated().map { i, start in
+            let end = i + 1 < ledger.serviceStarts.count ? ledger.serviceStarts[i + 1].item : ledger.items.count
+            let items = Array(ledger.items[start.item..<end])
+            let resolved = o.services[start.service]
+            return ServiceCost(id: resolved.service.id, name: resolved.service.name, category: resolved.service.category,
+                               role: resolved.role, verified: resolved.service.verified,
+                               cost: items.reduce(0) { $0 + $1.cost }, lineItems: items)
+        }
     }
 
     /// `compare` with summaries: the same order, without line items and notes.
@@ -68,8 +89,17 @@ public enum Estimator {
         return order.map { estimates[$0] }
     }
 
+    /// The compute, then the application's services: the one place services join the total.
     @inline(__always)
     static func evaluate<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
+        // The data scope compares data services alone: no compute is priced.
+        if w.scope != .data || w.application == nil, let problem = evaluateCompute(o, w, &ledger) { return problem }
+        return ApplicationBilling.evaluate(o, w, &ledger)
+    }
+
+    /// The compute alone (commitments re-price it without the services, which they do not cover).
+    @inline(__always)
+    static func evaluateCompute<L: Ledger>(_ o: Offering, _ w: Workload, _ ledger: inout L) -> Infeasibility? {
         if let problem = o.limits.check(w) { return problem }
         // A commitment or spot prices the plain workload first, then adjusts it (Commitment.swift).
         if w.commitment.term != .none || w.spot, !o.onDemandOnly { return CommitmentPricing.evaluate(o, w, &ledger) }

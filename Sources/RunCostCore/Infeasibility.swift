@@ -18,6 +18,14 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case instanceTooSmallAfterReserve(memoryMiB: Double, instanceMiB: Double, reservedMiB: Double)
     case overMaxInstances(needed: Double, max: Double)
     case jobsOnly
+    // Application services (ApplicationBilling.swift): the service id is kept, not copied into text.
+    case noDefaultService(key: String)
+    case serviceCurrency(service: String, currency: String)
+    case serviceDurationOverLimit(service: String, duration: Double, limit: Double)
+    case servicePayloadOverLimit(service: String, payloadKiB: Double, limitKiB: Double)
+    case serviceCapacityOverMaximum(service: String, units: Double, maximum: Double)
+    case serviceThroughputOverLimit(service: String, measure: String, rate: Double, limit: Double)
+    case serviceUsersOverLimit(service: String, users: Double, limit: Double)
 
     public var description: String {
         switch self {
@@ -55,6 +63,20 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "needs \(Format.grouped(n)) instances at the peak; the plan allows at most \(Format.grouped(m))"
         case .jobsOnly:
             "runs jobs only; set run: job (--run job) to price it"
+        case let .noDefaultService(key):
+            "its table's stack names no default \(key.replacingOccurrences(of: "_", with: " ")) service; pin one in the workload (or --\(key == "data" ? "data-service" : key == "events" ? "event-service" : key == "identity" ? "identity-service" : "hosting-service"))"
+        case let .serviceCurrency(id, currency):
+            "\(id) is priced in \(currency); give --exchange-rate \(currency)=RATE"
+        case let .serviceDurationOverLimit(id, d, l):
+            "\(id): duration \(Format.duration(d)) exceeds its \(Format.duration(l)) timeout"
+        case let .servicePayloadOverLimit(id, p, l):
+            "\(id): payload \(Format.grouped(p))KB exceeds its \(Format.grouped(l))KB limit"
+        case let .serviceCapacityOverMaximum(id, u, m):
+            "\(id): needs \(Format.grouped(u)) capacity units at the peak; its maximum is \(Format.grouped(m))"
+        case let .serviceUsersOverLimit(id, users, limit):
+            "\(id): \(Format.count(users)) monthly active users exceed the plan's \(Format.count(limit))"
+        case let .serviceThroughputOverLimit(id, measure, rate, limit):
+            "\(id): \(Format.grouped(rate)) \(measure.replacingOccurrences(of: "_", with: " ")) per second at the peak exceeds its \(Format.grouped(limit))/s limit"
         }
     }
 }

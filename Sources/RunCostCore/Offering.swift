@@ -22,23 +22,38 @@ public struct Offering: Sendable, Equatable {
     public var onDemandOnly = false
     /// Start-up time and keep-alive, from a cold-start table (docs/pricing-format.md); nil if none.
     public var coldStart: ColdStartProfile? = nil
+    /// The services this offering's application uses by default (`stack:` in its table).
+    public var stack: Stack = Stack()
+    /// The services resolved for the workload's application section (StackResolution), once per
+    /// offering before pricing; empty in a catalog.
+    public var services: [ResolvedService] = []
+    /// Why the application cannot be priced on this offering (a default its table lacks).
+    public var serviceProblem: Infeasibility? = nil
 
     public init(id: String, name: String, provider: String, kind: OfferingKind, region: String,
                 currency: String = "USD", asOf: CalendarDate, source: String, verified: Bool = true,
                 notes: String = "", arch: Arch? = nil, billing: BillingModel, limits: Limits = Limits(),
                 commitments: [CommitmentPlan] = [], spot: SpotDiscount? = nil, onDemandOnly: Bool = false,
-                coldStart: ColdStartProfile? = nil) {
+                coldStart: ColdStartProfile? = nil, stack: Stack = Stack(), services: [ResolvedService] = [],
+                serviceProblem: Infeasibility? = nil) {
         self.id = id; self.name = name; self.provider = provider; self.kind = kind
         self.region = region; self.currency = currency; self.asOf = asOf; self.source = source
         self.verified = verified; self.notes = notes; self.arch = arch
         self.billing = billing; self.limits = limits
         self.commitments = commitments; self.spot = spot; self.onDemandOnly = onDemandOnly; self.coldStart = coldStart
+        self.stack = stack; self.services = services; self.serviceProblem = serviceProblem
     }
 
     /// The same offering with every price multiplied by `factor` (what-if price edits).
     public func scalingPrices(by factor: Double) -> Offering {
         var copy = self
         copy.billing = billing.scaled(by: factor)
+        copy.services = services.map { r in
+            var r = r
+            r.service = r.service.scalingPrices(by: factor)
+            r.crossCloud = r.crossCloud?.scalingPrices(by: factor)
+            return r
+        }
         return copy
     }
 

@@ -35,6 +35,10 @@ public struct Workload: Sendable, Equatable {
     public var diskMiB: Double?
     /// False drops the public IPv4 address where a provider charges for it.
     public var publicIP = true
+    /// The application around the compute (Application.swift); nil = none, compute only.
+    public var application: Application?
+    /// What totals cover when there is an application section (docs/commands.md, `--scope`).
+    public var scope: CostScope = .application
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     public var peakToAverage: Double? { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
     /// The traffic shape as load levels; derived, kept in step by the two properties above.
@@ -51,6 +55,8 @@ public struct Workload: Sendable, Equatable {
     public var cpuSecondsPerRequest: Double { cpuTime ?? duration }
     public var averageRPS: Double { requestsPerMonth / (hoursPerMonth * 3600) }
     public var peakRPS: Double { averageRPS * profile.peakMultiplier }
+    /// The scope reports state: compute when there is no application section.
+    public var effectiveScope: CostScope { application == nil ? .compute : scope }
 }
 
 extension Workload {

@@ -88,16 +88,14 @@ public struct BudgetFile: Sendable {
         // semantics, so `requests` beside `rps` or `traffic` beside `trace` is refused here too.
         var f = try yaml.mapping(node, "an inline workload")
         var spec = WorkloadSpec()
-        for field in WorkloadField.allCases {
-            guard let value = f.optional(field.rawValue) else { continue }
-            var text = try yaml.scalar(value, field.rawValue)
+        try WorkloadSpec.read(yaml, &f) { field, value in
+            var value = value
             if field == .trace {
-                text = relative(text)
-                inputFiles.append(text)
+                value.text = relative(value.text)
+                inputFiles.append(value.text)
             }
-            spec.set(field, .init(text, yaml.origin(of: value)))
+            spec.set(field, value)
         }
-        try f.rejectUnknown(known: WorkloadField.allCases.map(\.rawValue))
         return (spec, try spec.build())
     }
 

@@ -32,7 +32,18 @@ public enum CatalogSwiftSource {
         let rows = try catalog.coldStarts.map { try builder.expression($0) }
         out += "    static func coldStarts() -> [ColdStartProfile] {\n"
             + builder.statements.map { "        " + $0 + "\n" }.joined()
-            + "        return [\n" + rows.map { "            \($0),\n" }.joined() + "        ]\n    }\n}\n"
+            + "        return [\n" + rows.map { "            \($0),\n" }.joined() + "        ]\n    }\n\n"
+        // Services (service tables), one function each like offerings.
+        out += "    static func services() -> [Service] {\n        [\n"
+        for i in catalog.services.indices { out += "            service\(i)(),\n" }
+        out += "        ].compactMap { $0 }\n    }\n}\n"
+        for (i, service) in catalog.services.enumerated() {
+            var builder = Builder()
+            let expression = try builder.expression(service)
+            out += "\nprivate func service\(i)() -> Service? {\n"
+                + builder.statements.map { "    " + $0 + "\n" }.joined()
+                + "    return \(expression)\n}\n"
+        }
         for (i, offering) in offerings.enumerated() { out += "\n" + (try function("offering\(i)", offering)) }
         return out
     }

@@ -7,6 +7,8 @@ public struct PricingLayer: Sendable, Equatable {
     public var path: String
     public var offeringIDs: [String]
     public var oldestAsOf: CalendarDate?
+    /// Services the layer's service tables gave (docs/pricing-format.md, "Service tables").
+    public var serviceIDs: [String] = []
 }
 
 /// All offerings from layered tables: later layers replace earlier offerings with the same id.
@@ -15,6 +17,8 @@ public struct Catalog: Sendable {
     public private(set) var layers: [PricingLayer] = []
     /// Rows of the cold-start tables, in layer order (every row, also those naming no offering).
     public private(set) var coldStarts: [ColdStartProfile] = []
+    /// Application services from the service tables, by layer (a later layer replaces an id).
+    public private(set) var services: [Service] = []
 
     public init() {}
 
@@ -24,7 +28,7 @@ public struct Catalog: Sendable {
     public static func load(_ paths: [String], over base: Catalog = Catalog()) throws -> Catalog {
         var catalog = base
         for path in paths {
-            var layerOfferings: [Offering] = []
+            var layerOfferings: [Offering] = [], layerServices: [Service] = []
             for file in try PricingLoader.yamlFiles(at: path) {
                 // Read once: a stream (`<(…)`, a FIFO) has nothing left for a second read.
                 let yaml = try YAMLFile(path: file)
@@ -32,30 +36,37 @@ public struct Catalog: Sendable {
                     catalog.coldStarts += try ColdStartLoader.load(yaml)
                     continue
                 }
+                if ServiceLoader.isServiceTable(yaml) {
+                    layerServices += try ServiceLoader.load(yaml, seen: layerServices)
+                    continue
+                }
                 layerOfferings += try PricingLoader.load(yaml, seen: layerOfferings)
             }
             catalog.add(layer: path, layerOfferings)
+            catalog.add(services: layerServices)
         }
         catalog.offerings = attaching(catalog.coldStarts, to: catalog.offerings)
         return catalog
     }
 
     /// One layer already decoded (the tables compiled into the binary), cold-start rows attached.
-    public init(layer path: String, offerings: [Offering], coldStarts: [ColdStartProfile] = []) {
+    public init(layer path: String, offerings: [Offering], coldStarts: [ColdStartProfile] = [], services: [Service] = []) {
         self.coldStarts = coldStarts
         add(layer: path, offerings)
+        add(services: services)
         self.offerings = Catalog.attaching(coldStarts, to: self.offerings)
     }
 
     /// Decodes tables held in memory as one layer; each error names `folder/name:line:column`.
     public static func decode(_ tables: [EmbeddedTable], folder: String) throws -> Catalog {
-        var offerings: [Offering] = [], coldStarts: [ColdStartProfile] = []
+        var offerings: [Offering] = [], coldStarts: [ColdStartProfile] = [], services: [Service] = []
         for table in tables {
             let yaml = try YAMLFile(text: table.text, path: folder + "/" + table.name)
             if ColdStartLoader.isColdStartTable(yaml) { coldStarts += try ColdStartLoader.load(yaml); continue }
+            if ServiceLoader.isServiceTable(yaml) { services += try ServiceLoader.load(yaml, seen: services); continue }
             offerings += try PricingLoader.load(yaml, seen: offerings)
         }
-        return Catalog(layer: folder, offerings: offerings, coldStarts: coldStarts)
+        return Catalog(layer: folder, offerings: offerings, coldStarts: coldStarts, services: services)
     }
 
     mutating func add(layer path: String, _ new: [Offering]) {
@@ -65,6 +76,15 @@ public struct Catalog: Sendable {
             if let i = index[offering.id] { offerings[i] = offering } else { index[offering.id] = offerings.count; offerings.append(offering) }
         }
         layers.append(PricingLayer(path: path, offeringIDs: new.map(\.id), oldestAsOf: new.map(\.asOf).min()))
+    }
+
+    mutating func add(services new: [Service]) {
+        guard !new.isEmpty else { return }
+        var index = Dictionary(services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for service in new {
+            if let i = index[service.id] { services[i] = service } else { index[service.id] = services.count; services.append(service) }
+        }
+        layers[layers.count - 1].serviceIDs = new.map(\.id)
     }
 
     public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
@@ -95,9 +115,9 @@ enum PricingLoader {
         return files.map { FilePath.join(path, $0) }
     }
 
-    static let tableFields = ["provider", "currency", "offerings"]
+    static let tableFields = ["provider", "currency", "stack", "offerings"]
     static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing",
-                                 "commitments", "spot"]
+                                 "commitments", "spot", "stack"]
 
     static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
         var table = try yaml.mapping(yaml.root, "a pricing table")
@@ -109,11 +129,14 @@ enum PricingLoader {
             throw InputError(yaml.origin(of: currencyNode), "currency: expected an ISO 4217 code like USD or EUR, got '\(currency)'")
         }
         let items = try yaml.sequence(table.required("offerings"), "offerings")
+        // The provider-wide stack; an offering's own `stack:` overrides it key by key.
+        let stack = try table.optional("stack").map { try ServiceLoader.loadStack(yaml, $0) } ?? Stack()
         try table.rejectUnknown(known: tableFields)
         var offerings: [Offering] = []
         var ids = Set(seen.map(\.id))
         for item in items {
-            let offering = try loadOffering(yaml, item, provider: provider, currency: currency, providerOrigin: yaml.origin(of: providerNode))
+            var offering = try loadOffering(yaml, item, provider: provider, currency: currency, providerOrigin: yaml.origin(of: providerNode))
+            offering.stack = stack.overridden(by: offering.stack)
             guard ids.insert(offering.id).inserted else {
                 throw InputError(yaml.origin(of: item), "duplicate offering id '\(offering.id)'")
             }
@@ -159,12 +182,14 @@ enum PricingLoader {
         // Commitments and spot: CommitmentLoader.swift.
         let commitments = try f.optional("commitments").map { try CommitmentLoader.plans(yaml, $0) } ?? []
         let spot = try f.optional("spot").map { try CommitmentLoader.spot(yaml, $0) }
+        let stack = try f.optional("stack").map { try ServiceLoader.loadStack(yaml, $0) } ?? Stack()
         try f.rejectUnknown(known: offeringFields)
         var offering = Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
                                 asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
                                 billing: billing, limits: limits)
         offering.commitments = commitments
         offering.spot = spot
+        offering.stack = stack
         return offering
     }
 

@@ -11,8 +11,45 @@ public enum WorkloadField: String, CaseIterable, Sendable {
     case commitment, commitmentPlan = "commitment_plan", commitAmount = "commit_amount", spot
     case runtime, snapStart = "snapstart", maxColdStartRate = "max_cold_start_rate"
     case run, disk, publicIP = "public_ip"
+    // The application section (docs/workloads.md, "Application"); dotted names live in a section.
+    case scope
+    case frontDoor = "front_door", responseSize = "response_size", egress
+    case dataService = "data.service", readsPerRequest = "data.reads_per_request"
+    case writesPerRequest = "data.writes_per_request", itemSize = "data.item_size", storage = "data.storage"
+    case eventService = "events.service", eventsPerRequest = "events.per_request", eventSize = "events.size"
+    case identityService = "users.service", monthlyActiveUsers = "users.monthly_active"
+    case hostingService = "hosting.service", hostingStorage = "hosting.storage", hostingTransfer = "hosting.transfer"
 
-    public var flag: String { "--" + rawValue.replacingOccurrences(of: "_", with: "-") }
+    public var flag: String {
+        switch self {
+        case .dataService: "--data-service"
+        case .eventService: "--event-service"
+        case .eventsPerRequest: "--events-per-request"
+        case .identityService: "--identity-service"
+        case .monthlyActiveUsers: "--monthly-active-users"
+        case .hostingService: "--hosting-service"
+        case .eventSize: "--event-size"
+        case .hostingStorage: "--hosting-storage"
+        case .hostingTransfer: "--hosting-transfer"
+        default: "--" + key.replacingOccurrences(of: "_", with: "-")
+        }
+    }
+
+    /// The mapping a dotted field lives in (`data`, `events`, `users`, `hosting`), or nil.
+    public var section: String? {
+        guard let dot = rawValue.firstIndex(of: ".") else { return nil }
+        return String(rawValue[..<dot])
+    }
+
+    /// The key inside its section, or the top-level key.
+    public var key: String { section.map { String(rawValue.dropFirst($0.count + 1)) } ?? rawValue }
+
+    public static let sections = ["data", "events", "users", "hosting"]
+
+    /// The fields of the application section.
+    public var isApplication: Bool {
+        section != nil || self == .frontDoor || self == .responseSize || self == .egress
+    }
 }
 
 /// Raw workload values with where each came from, before validation. A file fills it first, then
@@ -34,12 +71,29 @@ public struct WorkloadSpec: Sendable {
         self.path = path
         let yaml = try YAMLFile(path: path)
         var fields = try yaml.mapping(yaml.root, "a workload")
-        for field in WorkloadField.allCases {
+        try WorkloadSpec.read(yaml, &fields) { field, value in values[field] = value }
+    }
+
+    /// Reads a workload's fields (top-level and the application's sections) from a mapping,
+    /// giving each located value to `set`; unknown keys are refused with a suggestion.
+    public static func read(_ yaml: YAMLFile, _ fields: inout Fields, _ set: (WorkloadField, Value) throws -> Void) throws {
+        for field in WorkloadField.allCases where field.section == nil {
             if let node = fields.optional(field.rawValue) {
-                values[field] = Value(try yaml.scalar(node, field.rawValue), yaml.origin(of: node))
+                try set(field, Value(try yaml.scalar(node, field.rawValue), yaml.origin(of: node)))
             }
         }
-        try fields.rejectUnknown(known: WorkloadField.allCases.map(\.rawValue))
+        for section in WorkloadField.sections {
+            guard let node = fields.optional(section) else { continue }
+            var inner = try yaml.mapping(node, section)
+            let members = WorkloadField.allCases.filter { $0.section == section }
+            for field in members {
+                if let value = inner.optional(field.key) {
+                    try set(field, Value(try yaml.scalar(value, field.rawValue), yaml.origin(of: value)))
+                }
+            }
+            try inner.rejectUnknown(known: members.map(\.key))
+        }
+        try fields.rejectUnknown(known: WorkloadField.allCases.filter { $0.section == nil }.map(\.rawValue) + WorkloadField.sections)
     }
 
     /// Sets a field from a flag; `requests` and `rps` replace each other, as do shape fields.
@@ -139,7 +193,84 @@ public struct WorkloadSpec: Sendable {
         w.run = try values[.run].map { try Fields.choice($0.text, "run", RunMode.self, $0.origin) } ?? .service
         w.diskMiB = try number(.disk, .memory, Ranges.positiveMemory)
         w.publicIP = try flag(.publicIP) ?? true
+        w.application = try application()
+        w.scope = try values[.scope].map { try Fields.choice($0.text, "scope", CostScope.self, $0.origin) } ?? .application
+        if w.scope == .data, w.application?.data == nil {
+            throw InputError(values[.scope]!.origin, "scope: data prices the data service alone; describe the data (data: { reads_per_request, writes_per_request, storage } or --data-service)")
+        }
+        if dataServiceIDs.count > 1, w.scope != .data {
+            throw InputError(values[.dataService]!.origin, "data.service: several services ('\(values[.dataService]!.text)') are compared with --scope data")
+        }
         return w
+    }
+
+    /// The ids `data.service` lists (`a,b` compares several with `--scope data`); empty for auto/none.
+    public var dataServiceIDs: [String] {
+        guard let text = values[.dataService]?.text, text != "auto", text != "none" else { return [] }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The application section, or nil when no field of it is given.
+    func application() throws -> Application? {
+        guard values.keys.contains(where: \.isApplication) else { return nil }
+        func size(_ field: WorkloadField) throws -> Double? {
+            guard let v = values[field] else { return nil }
+            return try Fields.check(v.text, field.rawValue, .memory, ServiceLoader.sizes, v.origin) / 1024
+        }
+        func count(_ field: WorkloadField) throws -> Double? {
+            guard let v = values[field] else { return nil }
+            return try Fields.check(v.text, field.rawValue, .count, Ranges.count, v.origin)
+        }
+        func choice(_ field: WorkloadField) -> ServiceChoice {
+            guard let v = values[field] else { return .auto }
+            switch v.text {
+            case "auto": return .auto
+            case "none": return .none
+            case "function-url" where field == .frontDoor: return .functionURL
+            default: return .id(v.text.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? v.text)
+            }
+        }
+        func given(_ section: String) -> [WorkloadField] { WorkloadField.allCases.filter { $0.section == section && values[$0] != nil } }
+        var app = Application()
+        app.frontDoor = choice(.frontDoor)
+        app.responseSizeGB = try size(.responseSize) ?? 0
+        app.egressGB = try size(.egress) ?? 0
+        if let first = given("data").first {
+            var data = Application.DataUse()
+            data.service = choice(.dataService)
+            data.readsPerRequest = try Fields.check(values[.readsPerRequest]?.text ?? "0", "reads_per_request", .number, 0...1e6, values[.readsPerRequest]?.origin ?? .flag("--reads-per-request"))
+            data.writesPerRequest = try Fields.check(values[.writesPerRequest]?.text ?? "0", "writes_per_request", .number, 0...1e6, values[.writesPerRequest]?.origin ?? .flag("--writes-per-request"))
+            if let item = values[.itemSize] {
+                data.itemSizeGB = try Fields.check(item.text, "item_size", .memory, Ranges.positiveMemory, item.origin) / 1024
+            }
+            data.storageGB = try size(.storage) ?? 0
+            // A data section must say what the database does, else it would price an empty database.
+            if data.readsPerRequest == 0, data.writesPerRequest == 0, data.storageGB == 0, data.service != .none {
+                throw InputError(values[first]!.origin, "data: expected volumes: reads_per_request, writes_per_request or storage (--reads-per-request, --writes-per-request, --storage); all are absent or zero")
+            }
+            app.data = data
+        }
+        if !given("events").isEmpty {
+            var events = Application.EventUse()
+            events.service = choice(.eventService)
+            events.perRequest = try Fields.check(values[.eventsPerRequest]?.text ?? "0", "events.per_request", .number, 0...1e6, values[.eventsPerRequest]?.origin ?? .flag("--events-per-request"))
+            if let v = values[.eventSize] { events.sizeGB = try Fields.check(v.text, "events.size", .memory, Ranges.positiveMemory, v.origin) / 1024 }
+            app.events = events
+        }
+        if !given("users").isEmpty {
+            var users = Application.UserUse()
+            users.service = choice(.identityService)
+            users.monthlyActive = try count(.monthlyActiveUsers) ?? 0
+            app.users = users
+        }
+        if !given("hosting").isEmpty {
+            var hosting = Application.HostingUse()
+            hosting.service = choice(.hostingService)
+            hosting.storageGB = try size(.hostingStorage) ?? 0
+            hosting.transferGB = try size(.hostingTransfer) ?? 0
+            app.hosting = hosting
+        }
+        return app
     }
 
     /// The trace file as an absolute path: relative to the workload file when the file names it,

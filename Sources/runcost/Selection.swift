@@ -18,8 +18,12 @@ struct Selection {
         workload = try spec.build()
         inputFiles = workloadOptions.inputFiles + [spec.tracePath].compactMap { $0 } + pricing.inputFiles
         catalog = try pricing.catalog()
-        let chosen = try filter.select(from: catalog, arch: workload.arch)
-        (offerings, leftOut) = Currency.convert(chosen, to: money.currency, rates: try money.rates())
+        let rows = try ApplicationResolver.dataServiceRows(spec, workload, catalog)
+        let chosen = rows.isEmpty ? try filter.select(from: catalog, arch: workload.arch) : rows
+        let rates = try money.rates()
+        (offerings, leftOut) = Currency.convert(chosen, to: money.currency, rates: rates)
+        // Each offering's services, resolved once (never in the kernel); data rows come resolved.
+        if rows.isEmpty { offerings = try ApplicationResolver.resolve(offerings, spec, workload, catalog, rates: rates) }
         guard !offerings.isEmpty else {
             throw InputError(.flag("--currency"), "every selected offering is priced in another currency; give --exchange-rate")
         }
