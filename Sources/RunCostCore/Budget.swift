@@ -86,6 +86,8 @@ public enum Budget {
         public var offerings: [Offering]
         public var rules: [Rule]
         public var location: String?
+        /// The alternatives with this check's application services resolved; nil = the catalog as is.
+        public var pool: [Offering]? = nil
 
         public init(name: String, workload: Workload, workloadName: String? = nil, offerings: [Offering],
                     rules: [Rule], location: String? = nil) {
@@ -157,6 +159,7 @@ public enum Budget {
         let chosenIDs = Set(check.offerings.map(\.id))
         // Alternatives: the catalog (one architecture variant where the workload names one), plus
         // the chosen offerings themselves, in the chosen offerings' currency.
+        let catalog = check.pool ?? catalog
         var pool = w.arch.map { ArchFilter.apply(catalog, arch: $0) } ?? catalog
         pool.removeAll { chosenIDs.contains($0.id) }
         pool += check.offerings

@@ -40,11 +40,15 @@ public struct CostSnapshot: Sendable, Equatable {
         self.label = label; self.currency = currency; self.entries = entries; self.inputs = inputs
     }
 
+    /// A service's changes show as one item per service (`service aws-alb`), not meter by meter.
+    public static func serviceItemName(_ id: String) -> String { "service " + id }
+
     public init(label: String, currency: String, estimates: [Estimate]) {
         self.init(label: label, currency: currency, entries: estimates.map { e in
             Entry(id: e.offering.id, name: e.offering.name, currency: e.offering.currency,
                   monthlyCost: e.feasible ? e.monthlyCost : nil, reasons: e.reasons,
-                  items: e.lineItems.map { Item(name: $0.name, cost: $0.cost) })
+                  items: e.computeLineItems.map { Item(name: $0.name, cost: $0.cost) }
+                    + e.services.map { Item(name: CostSnapshot.serviceItemName($0.id), cost: $0.cost) })
         })
     }
 }

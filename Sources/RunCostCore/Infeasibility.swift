@@ -20,6 +20,7 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
     case jobsOnly
     // Application services (ApplicationBilling.swift): the service id is kept, not copied into text.
     case noDefaultService(key: String)
+    case noFunctionURL
     case serviceCurrency(service: String, currency: String)
     case serviceDurationOverLimit(service: String, duration: Double, limit: Double)
     case servicePayloadOverLimit(service: String, payloadKiB: Double, limitKiB: Double)
@@ -65,6 +66,8 @@ public enum Infeasibility: Error, Sendable, Equatable, CustomStringConvertible {
             "runs jobs only; set run: job (--run job) to price it"
         case let .noDefaultService(key):
             "its table's stack names no default \(key.replacingOccurrences(of: "_", with: " ")) service; pin one in the workload (or --\(key == "data" ? "data-service" : key == "events" ? "event-service" : key == "identity" ? "identity-service" : "hosting-service"))"
+        case .noFunctionURL:
+            "has no function URL (front_door: function-url); its table's stack names no function_url"
         case let .serviceCurrency(id, currency):
             "\(id) is priced in \(currency); give --exchange-rate \(currency)=RATE"
         case let .serviceDurationOverLimit(id, d, l):

@@ -108,8 +108,10 @@ public enum StackResolution {
 
     /// The offering with `services` (and `serviceProblem`, when a default is missing) filled in.
     /// Prices in another currency are converted with `rates`, else the offering is infeasible.
+    /// `alone`: the offering was asked for by id, so a function URL it lacks is an error rather
+    /// than a reason in a ranking.
     public static func resolve(_ offering: Offering, _ app: Application?, _ index: Index,
-                               rates: [String: Double] = [:]) throws(StackError) -> Offering {
+                               rates: [String: Double] = [:], alone: Bool = true) throws(StackError) -> Offering {
         var o = offering
         o.services = []
         o.serviceProblem = nil
@@ -126,7 +128,11 @@ public enum StackResolution {
                 }
                 id = given
             case .functionURL:
-                guard let given = offering.stack.functionURL else { throw .noFunctionURL(offering: offering.id) }
+                guard let given = offering.stack.functionURL else {
+                    if alone { throw .noFunctionURL(offering: offering.id) }
+                    if o.serviceProblem == nil { o.serviceProblem = .noFunctionURL }
+                    return nil
+                }
                 id = given
             case .id(let given): id = given
             }

@@ -3,16 +3,19 @@ public enum SweepParameter: String, Sendable, CaseIterable {
     case requests, rps, duration, memory, cpuTime = "cpu-time", concurrency
     case peakToAverage = "peak-to-average", hours, instances
     case commitmentUtilisation = "commitment-utilisation"   // Commitment.swift
+    // The application's volumes (Application.swift); they move only a section the workload has.
+    case readsPerRequest = "reads-per-request", monthlyActiveUsers = "monthly-active-users"
+    case responseSize = "response-size", storage
 
     /// How values of this parameter are written and read.
     public enum Unit: Sendable { case count, duration, memory, number }
 
     public var unit: Unit {
         switch self {
-        case .requests: .count
+        case .requests, .monthlyActiveUsers: .count
         case .duration, .cpuTime: .duration
-        case .memory: .memory
-        case .rps, .concurrency, .peakToAverage, .hours, .instances, .commitmentUtilisation: .number
+        case .memory, .responseSize, .storage: .memory
+        case .rps, .concurrency, .peakToAverage, .hours, .instances, .commitmentUtilisation, .readsPerRequest: .number
         }
     }
 
@@ -29,6 +32,10 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .hours: "hours/month"
         case .instances: "instances"
         case .commitmentUtilisation: "commitment utilisation"
+        case .readsPerRequest: "reads per request"
+        case .monthlyActiveUsers: "monthly active users"
+        case .responseSize: "response size"
+        case .storage: "data stored"
         }
     }
 
@@ -55,6 +62,11 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .hours: w.hoursPerMonth
         case .instances: w.instances ?? 1
         case .commitmentUtilisation: w.commitment.utilisation ?? 1
+        // Sizes in MiB, as the memory parameter: the sweep's axis reads them as sizes.
+        case .readsPerRequest: w.application?.data?.readsPerRequest ?? 0
+        case .monthlyActiveUsers: w.application?.users?.monthlyActive ?? 0
+        case .responseSize: (w.application?.responseSizeGB ?? 0) * 1024
+        case .storage: (w.application?.data?.storageGB ?? 0) * 1024
         }
     }
 
@@ -80,6 +92,10 @@ public enum SweepParameter: String, Sendable, CaseIterable {
         case .hours: w.hoursPerMonth = v
         case .instances: w.instances = max(1, v)
         case .commitmentUtilisation: w.commitment.utilisation = v
+        case .readsPerRequest: w.application?.data?.readsPerRequest = v
+        case .monthlyActiveUsers: w.application?.users?.monthlyActive = v
+        case .responseSize: w.application?.responseSizeGB = v / 1024
+        case .storage: w.application?.data?.storageGB = v / 1024
         }
     }
 

@@ -11,11 +11,20 @@ public enum ApplicationResolver {
         var resolved: [Offering] = []
         resolved.reserveCapacity(offerings.count)
         for o in offerings {
-            do throws(StackError) { resolved.append(try StackResolution.resolve(o, app, index, rates: rates)) } catch {
+            do throws(StackError) { resolved.append(try StackResolution.resolve(o, app, index, rates: rates, alone: offerings.count == 1)) } catch {
                 throw located(error, o, spec, catalog)
             }
         }
         return resolved
+    }
+
+    /// " (did you mean 'x'?)": the nearest id, or the one id the given text begins
+    /// (`aws-dynamo` → `aws-dynamodb-on-demand`), as long ids differ from a short guess by much.
+    static func serviceHint(_ id: String, _ candidates: [String]) -> String {
+        let hint = Suggestion.hint(id, in: candidates)
+        guard hint.isEmpty else { return hint }
+        let starting = candidates.filter { $0.hasPrefix(id) }.sorted()
+        return starting.isEmpty ? "" : " (did you mean '\(starting[0])'?)"
     }
 
     /// The workload field that chooses the service for a stack key.
@@ -34,7 +43,7 @@ public enum ApplicationResolver {
         switch error {
         case let .unknownService(id, key):
             let candidates = catalog.services.filter { $0.category == key.category }.map(\.id)
-            let hint = Suggestion.hint(id, in: candidates.isEmpty ? catalog.services.map(\.id) : candidates)
+            let hint = serviceHint(id, candidates.isEmpty ? catalog.services.map(\.id) : candidates)
             let value = spec.value(field(key))
             if let value, value.text.contains(id) {
                 return InputError(value.origin, "\(field(key).rawValue): unknown \(key.category.rawValue) service '\(id)'\(hint); `runcost pricing list --services` shows them all")
@@ -59,7 +68,7 @@ public enum ApplicationResolver {
         let index = StackResolution.Index(services: catalog.services, stacks: catalog.offerings)
         return try ids.map { id in
             guard let service = index.services[id] else {
-                throw InputError(origin, "data.service: unknown data service '\(id)'" + Suggestion.hint(id, in: catalog.services.filter { $0.category == .data }.map(\.id)))
+                throw InputError(origin, "data.service: unknown data service '\(id)'" + serviceHint(id, catalog.services.filter { $0.category == .data }.map(\.id)))
             }
             guard service.category == .data else {
                 throw InputError(origin, "data.service: '\(id)' is a \(service.category.rawValue) service; expected a data service")
@@ -69,6 +78,23 @@ public enum ApplicationResolver {
             only.service = .id(id)
             row = try StackResolution.resolve(row, Application.dataOnly(only), index)
             return row
+        }
+    }
+
+    /// Every stack names services that exist and are of the key's category (`pricing validate`).
+    public static func validateStacks(_ catalog: Catalog) throws {
+        let byID = Dictionary(catalog.services.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+        guard !catalog.services.isEmpty else { return }
+        for o in catalog.offerings {
+            for key in StackKey.allCases {
+                guard let id = o.stack[key] else { continue }
+                guard let service = byID[id] else {
+                    throw InputError(nil, "\(o.id): stack \(key.rawValue) names unknown service '\(id)'" + Suggestion.hint(id, in: byID.keys.sorted()))
+                }
+                guard service.category == key.category else {
+                    throw InputError(nil, "\(o.id): stack \(key.rawValue) names '\(id)', a \(service.category.rawValue) service; expected \(key.category.rawValue)")
+                }
+            }
         }
     }
 }

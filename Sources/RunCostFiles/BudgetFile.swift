@@ -61,8 +61,12 @@ public struct BudgetFile: Sendable {
 
         let rules = try loadRules(yaml, f.required("rules"), offerings: offerings, catalog: catalog)
         try f.rejectUnknown(known: Self.checkFields)
-        return Budget.Check(name: name ?? spec.name ?? "check \(number)", workload: workload, workloadName: spec.name,
-                            offerings: offerings, rules: rules, location: yaml.origin(of: node).description)
+        // Rules apply to the scope's total: each offering's services resolved for this workload.
+        offerings = try ApplicationResolver.resolve(offerings, spec, workload, catalog)
+        var check = Budget.Check(name: name ?? spec.name ?? "check \(number)", workload: workload, workloadName: spec.name,
+                                 offerings: offerings, rules: rules, location: yaml.origin(of: node).description)
+        if workload.application != nil { check.pool = try ApplicationResolver.resolve(catalog.offerings, spec, workload, catalog) }
+        return check
     }
 
     // MARK: workload

@@ -96,6 +96,19 @@ public enum CompareJSON {
             } else if feasible {
                 throw fail("missing key '\(at)line_items'")
             }
+            // With an application section, line_items end with the services' meters: shown per service.
+            if case .array(let services)? = e["services"] {
+                var serviceItems: [CostSnapshot.Item] = [], meterCount = 0
+                for (j, sv) in services.enumerated() {
+                    let sat = "\(at)services[\(j)]."
+                    guard case .object(let o) = sv else { throw fail("'\(at)services[\(j)]' is \(sv.kind), not an object") }
+                    let sid = try string(o, "id", sat)
+                    guard let c = try number(o, "monthly_cost", sat) else { throw fail("'\(sat)monthly_cost' is null") }
+                    if case .array(let meters)? = o["line_items"] { meterCount += meters.count }
+                    serviceItems.append(.init(name: CostSnapshot.serviceItemName(sid), cost: c))
+                }
+                items = Array(items.dropLast(min(meterCount, items.count))) + serviceItems
+            }
             guard !entries.contains(where: { $0.id == id }) else { throw fail("offering '\(id)' appears twice in 'estimates'") }
             var name = id, entryCurrency = currency
             if case .string(let n)? = e["name"] { name = n }

@@ -19,10 +19,10 @@ extension SweepParameter {
 
     var quantityKind: Quantity.Kind {
         switch self {
-        case .requests, .concurrency, .instances: .count
+        case .requests, .concurrency, .instances, .monthlyActiveUsers: .count
         case .duration, .cpuTime: .duration
-        case .memory: .memory
-        case .rps, .peakToAverage, .hours: .number
+        case .memory, .responseSize, .storage: .memory
+        case .rps, .peakToAverage, .hours, .readsPerRequest: .number
         case .commitmentUtilisation: .fraction
         }
     }
@@ -40,6 +40,10 @@ extension SweepParameter {
         case .hours: Ranges.hours
         case .instances: 1...1e6
         case .commitmentUtilisation: 0.01...1
+        case .readsPerRequest: 0...1e6
+        case .monthlyActiveUsers: Ranges.count
+        case .responseSize: Ranges.memory
+        case .storage: ServiceLoader.sizes
         }
     }
 }

@@ -73,6 +73,10 @@ extension SweepParameter {
         case .hours: "hours_per_month"
         case .instances: "instances"
         case .commitmentUtilisation: "commitment_utilisation"
+        case .readsPerRequest: "reads_per_request"
+        case .monthlyActiveUsers: "monthly_active_users"
+        case .responseSize: "response_size_mib"
+        case .storage: "storage_mib"
         }
     }
 }

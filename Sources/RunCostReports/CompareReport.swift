@@ -39,8 +39,25 @@ public struct CompareReport: Sendable {
     static let headers = ["#", "offering", "provider", "kind", "monthly", "per 1M req", "idle", "cold", "start-up", "notes"]
     static let alignments: [TextTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right, .right, .right, .left]
 
+    /// With an application section: compute, services and total instead of one monthly column.
+    var headers: [String] {
+        guard ApplicationText.applies(workload) else { return Self.headers }
+        var h = Self.headers
+        h.replaceSubrange(4...4, with: ["compute", "services", "total"])
+        return h
+    }
+    var alignments: [TextTable.Alignment] {
+        guard ApplicationText.applies(workload) else { return Self.alignments }
+        var a = Self.alignments
+        a.replaceSubrange(4...4, with: [.right, .right, .right])
+        return a
+    }
+
     func cells(_ e: Estimate, rank: Int?) -> [String] {
-        [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue,
+        let head: [String] = [rank.map(String.init) ?? "–", e.offering.id, e.offering.provider, e.offering.kind.rawValue]
+        let split: [String] = ApplicationText.applies(workload)
+            ? [e.feasible ? money(e.computeCost) : "–", e.feasible ? money(e.servicesCost) : "–"] : []
+        return head + split + [
          e.feasible ? money(e.monthlyCost) : "–",
          e.feasible ? e.costPerMillionRequests(workload).map(money) ?? "–" : "–",
          e.feasible ? money(e.idleCost) : "–",
@@ -59,23 +76,24 @@ public struct CompareReport: Sendable {
     }
 
     public func table() -> String {
-        var table = TextTable(Self.headers, alignments: Self.alignments)
+        var table = TextTable(headers, alignments: alignments)
         rankedCells.forEach { table.add($0) }
         return SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName) + "\n\n" + table.rendered() + "\n" + verdict + "\n" + freeTierLine + "\n"
-            + (CommitmentText.line(workload).map { $0 + "\n" } ?? ""), keepingLineBreaks: true)
+            + (CommitmentText.line(workload).map { $0 + "\n" } ?? "") + (ApplicationText.line(workload).map { $0 + "\n" } ?? ""), keepingLineBreaks: true)
     }
 
     public func markdown() -> String {
         "**Workload:** " + SafeText.neutralised(WorkloadSummary.line(workload, name: workloadName)) + "\n\n"
-            + MarkdownTable.render(Self.headers, Self.alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
-            + (CommitmentText.line(workload).map { "\n" + $0 + "\n" } ?? "")
+            + MarkdownTable.render(headers, alignments, rankedCells) + "\n" + verdict + "\n\n" + freeTierLine + "\n"
+            + (CommitmentText.line(workload).map { "\n" + $0 + "\n" } ?? "") + (ApplicationText.line(workload).map { "\n" + $0 + "\n" } ?? "")
     }
 
     public func csv() -> String {
-        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", CSV.moneyColumn("monthly_cost", currency),
+        var out = CSV.header(["rank", "offering", "name", "provider", "kind", "region", "currency", ApplicationText.totalColumn(workload, currency),
                               CSV.moneyColumn("cost_per_million_requests", currency), CSV.moneyColumn("idle_cost", currency),
                               "feasible", "reason", "as_of", "verified", "notes", "cold_start_share", "cold_start_latency_ms", "defaulted_inputs"]
-                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders(currency) : []))
+                             + (CommitmentText.applies(workload) ? CommitmentText.csvHeaders(currency) : [])
+                             + ApplicationText.csvHeaders(workload, currency))
         let defaulted = workload.defaultedInputs.map(\.rawValue).joined(separator: " ")
         var rank = 0
         for e in estimates {
@@ -92,7 +110,8 @@ public struct CompareReport: Sendable {
                                return .number(nil)
                            }
                            + [.text(defaulted)]
-                           + (CommitmentText.applies(workload) ? CommitmentText.csvCells(e, workload) : []))
+                           + (CommitmentText.applies(workload) ? CommitmentText.csvCells(e, workload) : [])
+                           + ApplicationText.csvCells(e, workload))
         }
         return out
     }
@@ -131,17 +150,8 @@ public enum EstimateJSON {
             ("commitment", CommitmentText.json(e)),
             ("spot", CommitmentText.spotJSON(e, w)),
         ] + ColdStartReport.jsonFields(e) + [
-            ("line_items", .array(e.lineItems.map { item in
-                .object([
-                    ("name", .string(item.name)),
-                    ("quantity", .number(item.quantity)),
-                    ("unit", .string(item.unit)),
-                    ("unit_price", .number(item.unitPrice)),
-                    ("cost", .number(item.cost)),
-                    ("formula", .string(item.formula)),
-                ])
-            })),
-        ])
+            ("line_items", .array(e.lineItems.map(LineItemJSON.render))),
+        ] + ApplicationText.jsonFields(e, w))
     }
 }
 

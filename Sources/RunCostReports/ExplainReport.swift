@@ -12,13 +12,27 @@ public enum ExplainReport {
         guard e.feasible else {
             return out + "Infeasible: " + e.reasons.joined(separator: "; ") + "\n"
         }
-        for item in e.lineItems {
+        for item in e.computeLineItems {
             out += "  \(item.name): \(Format.money(item.cost, symbol: symbol))\n      \(item.formula)\n"
+        }
+        if ApplicationText.applies(w) {
+            // A section per service: its meters' line items and formulas.
+            out += "  Compute: \(Format.money(e.computeCost, symbol: symbol))\n"
+            for service in e.services {
+                out += "\n  \(service.category.rawValue): \(service.name) (\(service.id))" + (service.verified ? "" : " — UNVERIFIED")
+                    + ": \(Format.money(service.cost, symbol: symbol))\n"
+                for item in service.lineItems {
+                    out += "    \(item.name): \(Format.money(item.cost, symbol: symbol))\n        \(item.formula)\n"
+                }
+            }
+            out += "\n  Services: \(Format.money(e.servicesCost, symbol: symbol))\n"
         }
         out += "  " + String(repeating: "─", count: 30) + "\n"
         out += "  Monthly total: \(Format.money(e.monthlyCost, symbol: symbol))"
         if let perMillion = e.costPerMillionRequests(w) { out += " (\(Format.money(perMillion, symbol: symbol)) per 1M requests)" }
-        out += "\n  Idle capacity: \(Format.money(e.idleCost, symbol: symbol))\n\nAssumptions:\n"
+        out += "\n  Idle capacity: \(Format.money(e.idleCost, symbol: symbol))\n"
+        if let scope = ApplicationText.line(w) { out += "  " + scope + "\n" }
+        out += "\nAssumptions:\n"
         for line in e.notes + assumptions(w) + (o.notes.isEmpty ? [] : ["table note: " + o.notes]) {
             out += "  - \(line)\n"
         }
@@ -36,7 +50,15 @@ public enum ExplainReport {
         out += (o.verified ? "" : " — **unverified**") + "\n\n"
         out += "**Workload:** " + line(WorkloadSummary.line(w, name: workloadName)) + "\n\n"
         guard e.feasible else { return out + "**Infeasible:** " + line(e.reasons.joined(separator: "; ")) + "\n" }
-        let rows = e.lineItems.map { [$0.name, Format.money($0.cost, symbol: symbol), $0.formula] }
+        let rows = e.computeLineItems.map { [$0.name, Format.money($0.cost, symbol: symbol), $0.formula] }
+            + e.services.flatMap { service -> [[String]] in
+                let title: String = "**\(service.category.rawValue): \(service.id)**" + (service.verified ? "" : " (unverified)")
+                let header: [String] = [title, "**" + Format.money(service.cost, symbol: symbol) + "**", ""]
+                let items: [[String]] = service.lineItems.map { item -> [String] in
+                    [service.id + ": " + item.name, Format.money(item.cost, symbol: symbol), item.formula]
+                }
+                return [header] + items
+            }
             + [["**Monthly total**", "**" + Format.money(e.monthlyCost, symbol: symbol) + "**", ""],
                ["Idle capacity", Format.money(e.idleCost, symbol: symbol), ""]]
         out += MarkdownTable.render(["line item", "cost", "formula"], [.left, .right, .left], rows)
@@ -52,7 +74,10 @@ public enum ExplainReport {
     public static func csv(_ e: Estimate, _ w: Workload) -> String {
         let c = e.offering.currency.lowercased()
         var out = CSV.header(["offering", "line_item", "quantity", "unit", "unit_price_\(c)", "cost_\(c)", "formula"])
-        for item in e.lineItems {
+        let serviceOf = e.services.flatMap { s in s.lineItems.map { _ in s.id + ": " } }
+        let prefixes = Array(repeating: "", count: e.lineItems.count - serviceOf.count) + serviceOf
+        for (item, prefix) in zip(e.lineItems, prefixes) {
+            let item = LineItem(name: prefix + item.name, quantity: item.quantity, unit: item.unit, unitPrice: item.unitPrice, cost: item.cost, formula: item.formula)
             // Quantities lose binary noise (12 significant digits): 1551.25 instance-hours, not 1551.2500000000002.
             out += CSV.row([.text(e.offering.id), .text(item.name), .number(Format.significant(item.quantity, digits: 12)), .text(item.unit),
                             .price(item.unitPrice), .money(item.cost), .text(item.formula)])

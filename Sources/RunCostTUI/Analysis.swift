@@ -88,6 +88,9 @@ public struct Analysis: Sendable {
             return log(1, w.traffic == .diurnal || w.traffic == .constant ? 20 : max(20, v * 4), 1, 1e6)
         case .hours: return SweepRange(from: 1, to: 744, points: n, scale: .linear)
         case .commitmentUtilisation: return SweepRange(from: 0.01, to: 1, points: n, scale: .linear)
+        case .readsPerRequest: return SweepRange(from: 0, to: max(10, v * 4), points: n, scale: .linear)
+        case .monthlyActiveUsers: return log(max(1, v / 100), max(100, v * 100), 1, 1e15)
+        case .responseSize, .storage: return log(max(1.0 / 1024, v / 100), max(1, v * 100), 1.0 / 1024, 1e12)
         }
     }
 

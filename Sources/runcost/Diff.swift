@@ -37,13 +37,17 @@ struct Diff: ParsableCommand {
         case (let path?, true):
             (old, new) = (try CompareJSON.load(path), try CompareJSON.load(input))
         case (nil, false):
-            let w = try WorkloadSpec(file: input).build()
+            let spec = try WorkloadSpec(file: input)
+            let w = try spec.build()
             var before = pricing
             before.paths = baselinePricing
             func snapshot(_ options: PricingOptions, _ label: String) throws -> CostSnapshot {
-                var offerings = try options.catalog().offerings
+                let catalog = try options.catalog()
+                var offerings = catalog.offerings
                 if let arch = w.arch { offerings = ArchFilter.apply(offerings, arch: arch) }
-                let kept = Currency.convert(offerings, to: money.currency, rates: try money.rates()).kept
+                let rates = try money.rates()
+                let kept = try ApplicationResolver.resolve(Currency.convert(offerings, to: money.currency, rates: rates).kept,
+                                                           spec, w, catalog, rates: rates)
                 return CostSnapshot(label: label, currency: money.currency, estimates: Estimator.compare(kept, w))
             }
             old = try snapshot(before, baselinePricing.joined(separator: ", "))

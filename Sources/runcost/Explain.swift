@@ -21,7 +21,15 @@ struct Explain: ParsableCommand {
     func run() throws {
         let spec = try workload.spec()
         let w = try spec.build()
-        let chosen = try pricing.catalog().require(offering)
+        let catalog = try pricing.catalog()
+        let chosen: Offering
+        if w.scope == .data, w.application?.data != nil, catalog.offering(offering) == nil,
+           let service = catalog.services.first(where: { $0.id == offering && $0.category == .data }) {
+            // `--scope data` explains a data service alone, as its row in compare and sweep.
+            chosen = try ApplicationResolver.resolve([Offering.dataServiceRow(service)], spec, w, catalog)[0]
+        } else {
+            chosen = try ApplicationResolver.resolve([try catalog.require(offering)], spec, w, catalog)[0]
+        }
         try requireOptionOffered(chosen, w, spec)
         let estimate = Estimator.estimate(chosen, w)
         let text: String

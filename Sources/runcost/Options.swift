@@ -40,6 +40,24 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("service (default) or job: each request a task started on demand.", valueName: "mode")) var run: String?
     @Option(help: ArgumentHelp("Boot volume of a VM (20GB); default: the table's.", valueName: "size")) var disk: String?
     @Flag(name: .customLong("public-ip"), inversion: .prefixedNo, help: "Give VMs a public IPv4 address where it is charged (default on).") var publicIP: Bool?
+    // The application around the compute (docs/workloads.md, "Application").
+    @Option(help: ArgumentHelp("compute, application (default with an application section) or data (the data service alone).", valueName: "scope")) var scope: String?
+    @Option(name: .customLong("front-door"), help: ArgumentHelp("auto, none, function-url or a front-door service id.", valueName: "id")) var frontDoor: String?
+    @Option(name: .customLong("response-size"), help: ArgumentHelp("Bytes out per request (8KB).", valueName: "size")) var responseSize: String?
+    @Option(help: ArgumentHelp("Other data out to the internet per month (50GB).", valueName: "size")) var egress: String?
+    @Option(name: .customLong("data-service"), help: ArgumentHelp("auto, none or a data service id; several (a,b) with --scope data.", valueName: "id")) var dataService: String?
+    @Option(name: .customLong("reads-per-request"), help: ArgumentHelp("Database reads per request.", valueName: "n")) var readsPerRequest: String?
+    @Option(name: .customLong("writes-per-request"), help: ArgumentHelp("Database writes per request.", valueName: "n")) var writesPerRequest: String?
+    @Option(name: .customLong("item-size"), help: ArgumentHelp("Size of one item read or written (default 1KB).", valueName: "size")) var itemSize: String?
+    @Option(help: ArgumentHelp("Data stored, GB-month (20GB).", valueName: "size")) var storage: String?
+    @Option(name: .customLong("event-service"), help: ArgumentHelp("auto, none or an events service id.", valueName: "id")) var eventService: String?
+    @Option(name: .customLong("events-per-request"), help: ArgumentHelp("Events published per request.", valueName: "n")) var eventsPerRequest: String?
+    @Option(name: .customLong("event-size"), help: ArgumentHelp("Size of one event (default 1KB).", valueName: "size")) var eventSize: String?
+    @Option(name: .customLong("identity-service"), help: ArgumentHelp("auto, none or an identity service id.", valueName: "id")) var identityService: String?
+    @Option(name: .customLong("monthly-active-users"), help: ArgumentHelp("Users who sign in in a month (40k).", valueName: "count")) var monthlyActiveUsers: String?
+    @Option(name: .customLong("hosting-service"), help: ArgumentHelp("auto, none or a static hosting service id.", valueName: "id")) var hostingService: String?
+    @Option(name: .customLong("hosting-storage"), help: ArgumentHelp("Static site stored (1GB).", valueName: "size")) var hostingStorage: String?
+    @Option(name: .customLong("hosting-transfer"), help: ArgumentHelp("Static site served per month (100GB).", valueName: "size")) var hostingTransfer: String?
 
     /// The file (if any) with every given flag laid over it.
     func spec() throws -> WorkloadSpec {
@@ -53,6 +71,11 @@ struct WorkloadOptions: ParsableArguments {
             (.commitment, commitment), (.commitmentPlan, commitmentPlan), (.commitAmount, commitAmount), (.spot, spot ? "true" : nil),
             (.runtime, runtime), (.maxColdStartRate, maxColdStartRate), (.snapStart, snapStart ? "true" : nil),
             (.run, run), (.disk, disk), (.publicIP, publicIP.map { $0 ? "true" : "false" }),
+            (.scope, scope), (.frontDoor, frontDoor), (.responseSize, responseSize), (.egress, egress),
+            (.dataService, dataService), (.readsPerRequest, readsPerRequest), (.writesPerRequest, writesPerRequest),
+            (.itemSize, itemSize), (.storage, storage), (.eventService, eventService), (.eventsPerRequest, eventsPerRequest),
+            (.eventSize, eventSize), (.identityService, identityService), (.monthlyActiveUsers, monthlyActiveUsers),
+            (.hostingService, hostingService), (.hostingStorage, hostingStorage), (.hostingTransfer, hostingTransfer),
         ]
         for case let (field, value?) in flags { spec.override(field, value) }
         return spec

@@ -17,8 +17,15 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var pricing: PricingOptions
         @OptionGroup var filter: FilterOptions
         @Option(help: "Output format: table, csv, json or markdown.") var format: ReportFormat = .table
+        @Flag(help: "List the application services (front doors, data, events, identity, hosting, egress) instead.") var services = false
 
         func run() throws {
+            if services {
+                let catalog = try pricing.catalog()
+                let chosen = catalog.services.filter { filter.providers.isEmpty || filter.providers.contains($0.provider) }
+                try StandardStreams.write(ServiceListReport.render(chosen, format: format.rawValue))
+                return
+            }
             let offerings = try filter.select(from: pricing.catalog(), arch: nil)
             try StandardStreams.write(PricingListReport.render(offerings, format: format.rawValue))
         }
@@ -31,7 +38,12 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var pricing: PricingOptions
 
         func run() throws {
-            try StandardStreams.write(PricingListReport.detail(try pricing.catalog().require(id)))
+            let catalog = try pricing.catalog()
+            if catalog.offering(id) == nil, let service = catalog.services.first(where: { $0.id == id }) {
+                try StandardStreams.write(ServiceListReport.detail(service))
+                return
+            }
+            try StandardStreams.write(PricingListReport.detail(try catalog.require(id)))
         }
     }
 
@@ -69,7 +81,9 @@ struct PricingCommand: ParsableCommand {
             let catalog = try Catalog.load(layers, over: base)
             let unverified = catalog.offerings.filter { !$0.verified }.count
             let coldStarts = catalog.coldStarts.isEmpty ? "" : ", and \(catalog.coldStarts.count) cold-start rows"
-            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified)\(coldStarts).\n")
+            try ApplicationResolver.validateStacks(catalog)
+            let services = catalog.services.isEmpty ? "" : ", \(catalog.services.count) services (\(catalog.services.filter { !$0.verified }.count) unverified)"
+            try StandardStreams.write("\(catalog.offerings.count) offerings in \(catalog.layers.count) layer(s) are valid (\(unverified) marked unverified)\(services)\(coldStarts).\n")
             if let maxAge {
                 let today = CalendarDate.today
                 let stale = catalog.offerings.filter { $0.asOf.days(until: today) > maxAge }

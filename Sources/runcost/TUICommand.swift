@@ -30,7 +30,10 @@ struct TUICommand: ParsableCommand {
         let w = try spec.build()   // missing inputs take WorkloadDefaults, as in every command
         let catalog = try pricing.catalog()
         _ = try filter.select(from: catalog, arch: nil)   // validates kinds, providers and ids
-        let (kept, leftOut) = Currency.convert(catalog.offerings, to: money.currency, rates: try money.rates())
+        let rates = try money.rates()
+        var (kept, leftOut) = Currency.convert(catalog.offerings, to: money.currency, rates: rates)
+        // The application's services, resolved once: the screen's totals are the scope's.
+        kept = try ApplicationResolver.resolve(kept, spec, w, catalog, rates: rates)
         guard !kept.isEmpty else {
             throw InputError(.flag("--currency"), "every offering is priced in another currency; give --exchange-rate")
         }

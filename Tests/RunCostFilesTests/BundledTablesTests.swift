@@ -112,7 +112,8 @@ import Testing
         region: "r", currency: "USD", asOf: v0, source: "https://e.com", verified: true, notes: "", arch: RunCostCore.Arch.arm, \
         billing: RunCostCore.BillingModel.provisioned(v1), limits: RunCostCore.Limits(maxDuration: nil, maxCPUTime: nil, \
         maxMemoryMiB: nil, maxVCPU: 2.0, maxConcurrency: nil, maxPayloadKiB: nil), commitments: [], spot: nil, onDemandOnly: false, \
-        coldStart: nil)
+        coldStart: nil, stack: RunCostCore.Stack(frontDoor: nil, functionURL: nil, data: nil, events: nil, identity: nil, \
+        hosting: nil, egress: nil), services: [], serviceProblem: nil)
         }
 
         """)
