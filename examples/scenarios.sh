@@ -25,3 +25,17 @@ echo "== 3. Steady vs bursty traffic at the same monthly volume: idle capacity"
 echo "== 4. Memory for a function"
 "$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --points 8 --kind serverless
 "$runcost" sweep examples/image-resize.yaml --vary memory --from 128MB --to 10GB --kind serverless --format svg -o docs/img/resize-memory.svg
+
+echo "== 6. The front door can cost more than the function (each offering's own front door and data out)"
+front=(--offering aws-lambda-arm --offering aws-fargate-arm)
+"$runcost" compare examples/front-door-api.yaml "${front[@]}" --offering gcp-cloud-run-request --offering azure-functions-consumption
+"$runcost" explain aws-lambda-arm examples/front-door-api.yaml
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}" --scope compute
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}"
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}" --front-door function-url
+
+echo "== 7. A serverless database: the data service alone, serverless against provisioned"
+"$runcost" compare examples/serverless-db.yaml --scope data --data-service aws-aurora-serverless-v2,aws-aurora-serverless-v2-auto-pause,aws-rds-postgres-t4g-micro,aws-rds-postgres-t4g-small,aws-rds-postgres-t4g-medium,aws-dynamodb-on-demand,aws-dynamodb-provisioned
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service aws-aurora-serverless-v2,aws-aurora-serverless-v2-auto-pause,aws-rds-postgres-t4g-medium --vary requests --from 100k --to 1B --all-pairs
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service aws-dynamodb-on-demand,aws-dynamodb-provisioned --vary requests --from 100k --to 1B
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service azure-cosmos-db-serverless,azure-cosmos-db-provisioned --vary requests --from 100k --to 1B
