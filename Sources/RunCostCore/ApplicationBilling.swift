@@ -29,7 +29,7 @@ enum ApplicationBilling {
                     case .failure(let needed): return .serviceCapacityOverMaximum(service: service.id, units: needed.units, maximum: rule.maximum ?? 0)
                     }
                 } else {
-                    billed = quantity(meter.measure, meter, resolved.role, app, w)
+                    billed = quantity(meter.measure, MeterShape(meter), resolved.role, app, w)
                 }
                 charge(meter, billed, w.freeTier, money, &ledger)
             }
@@ -37,7 +37,7 @@ enum ApplicationBilling {
                 // Data read and written crosses clouds, billed as the data provider's egress.
                 let gb = w.requestsPerMonth * app.dataVolume * (app.data?.itemSizeGB ?? 0)
                 for meter in egress.meters where meter.measure == .egress {
-                    charge(meter, gb, w.freeTier, money, &ledger, name: "cross-cloud transfer (\(egress.name))")
+                    charge(meter, gb, w.freeTier, money, &ledger, crossCloud: egress)
                 }
             } else if resolved.role == .data, resolved.service.provider != o.provider {
                 ledger.note("\(service.id): no \(service.provider) egress table; cross-cloud transfer not priced")
@@ -48,19 +48,20 @@ enum ApplicationBilling {
 
     /// Free allowance, minimum and tiers applied to one meter's monthly quantity.
     @inline(__always)
-    static func charge<L: Ledger>(_ meter: Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, name: String? = nil) {
+    static func charge<L: Ledger>(_ meter: Meter, _ quantity: Double, _ freeTier: Bool, _ money: Money, _ ledger: inout L, crossCloud: Service? = nil) {
         let floored = quantity > 0 ? max(quantity, meter.minimum) : 0
         let free = freeTier ? min(floored, meter.free) : 0
         let billed = floored - free
         let cost = meter.price.cost(of: billed) / meter.per
-        ledger.charge(cost, LineItem(name: name ?? meter.name, quantity: billed, unit: meter.measure.unit,
+        // The name is built inside the line item's closure: the kernel never formats text.
+        ledger.charge(cost, LineItem(name: crossCloud.map { "cross-cloud transfer (\($0.name))" } ?? meter.name, quantity: billed, unit: meter.measure.unit,
                                      unitPrice: billed > 0 ? cost / billed : meter.price.tiers[0].price / meter.per,
                                      cost: cost, formula: formula(meter, quantity, floored, free, cost, money)))
     }
 
     /// The monthly quantity of a (non-capacity) measure for a service in `role`.
     @inline(__always)
-    static func quantity(_ measure: Measure, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
+    static func quantity(_ measure: Measure, _ meter: MeterShape, _ role: StackKey, _ app: Application, _ w: Workload) -> Double {
         let requests = w.requestsPerMonth
         let data = app.data
         switch measure {
@@ -125,9 +126,9 @@ enum ApplicationBilling {
     static func units(_ rule: CapacityRule, _ meter: Meter, _ role: StackKey, _ app: Application, _ w: Workload, multiplier: Double) -> Double {
         var need = 0.0
         for d in rule.dimensions {
-            var probe = meter
-            probe.chunk = d.chunk
-            let monthly = quantity(d.measure, probe, role, app, w)
+            var shape = MeterShape(meter)
+            shape.chunk = d.chunk
+            let monthly = quantity(d.measure, shape, role, app, w)
             // Counts per second, sizes per hour.
             let rate = monthly / (w.hoursPerMonth * (d.measure.isSize ? 1 : 3600)) * multiplier
             need = max(need, rate / d.perUnit)
@@ -150,8 +151,7 @@ enum ApplicationBilling {
             return .serviceUsersOverLimit(service: s.id, users: users, limit: l)
         }
         if let limit = s.capacityLimit {
-            let probe = Meter(name: "", measure: limit.measure, price: TieredPrice(flat: 0))
-            let peak = quantity(limit.measure, probe, role, app, w) / (w.hoursPerMonth * 3600) * w.profile.peakMultiplier
+            let peak = quantity(limit.measure, MeterShape(), role, app, w) / (w.hoursPerMonth * 3600) * w.profile.peakMultiplier
             if peak > limit.perSecond {
                 return .serviceThroughputOverLimit(service: s.id, measure: limit.measure.rawValue, rate: peak, limit: limit.perSecond)
             }
@@ -163,8 +163,9 @@ enum ApplicationBilling {
     static func formula(_ meter: Meter, _ quantity: Double, _ floored: Double, _ free: Double, _ cost: Double, _ money: Money) -> String {
         let unit = meter.measure.unit
         func amount(_ q: Double) -> String {
-            meter.measure.isSize || meter.measure == .hours || meter.measure == .capacity
-                ? Format.grouped(q, maxFractionDigits: 4) + " " + unit : Format.count(q) + " " + unit + "s"
+            meter.measure.isSize ? Format.grouped(q, maxFractionDigits: 4) + " " + unit
+                : meter.measure == .hours || meter.measure == .capacity ? Format.grouped(q, maxFractionDigits: 4) + " " + unit + "s"
+                : Format.count(q) + " " + unit + "s"
         }
         func per() -> String {
             guard meter.per != 1 else { return unit }
@@ -181,6 +182,20 @@ enum ApplicationBilling {
             text += " = " + tiers.map { "\(amount($0.quantity)) × \(money.price($0.tier.price))" }.joined(separator: " + ") + " per \(per())"
         }
         return text + " = " + money.money(cost)
+    }
+}
+
+/// What a quantity needs of a meter: plain numbers, so the kernel copies no names or tiers.
+struct MeterShape {
+    var chunk: Double? = nil
+    var readUnits = 1.0
+    var writeUnits = 1.0
+    var minimumSize = 0.0
+
+    init() {}
+
+    @inline(__always) init(_ m: Meter) {
+        chunk = m.chunk; readUnits = m.readUnits; writeUnits = m.writeUnits; minimumSize = m.minimumSize
     }
 }
 

@@ -49,6 +49,33 @@ public enum WorkloadWriter {
         if w.run != .service { field(.run, w.run.rawValue) }
         if let disk = w.diskMiB { field(.disk, YAMLText.memory(disk)) }
         if !w.publicIP { field(.publicIP, "false") }
+        if let app = w.application { out += application(app, scope: w.scope) }
+        return out
+    }
+
+    /// The application section (docs/workloads.md "Application"); sizes are GB, written in MB/GB.
+    static func application(_ app: Application, scope: CostScope) -> String {
+        var out = ""
+        func size(_ gb: Double) -> String { YAMLText.memory(gb * 1024) }
+        func choice(_ c: ServiceChoice) -> String { c == .auto ? "auto" : YAMLText.quoted(c.text) }
+        if scope != .application { out += "scope: \(scope.rawValue)\n" }
+        out += "front_door: \(choice(app.frontDoor))\n"
+        if app.responseSizeGB > 0 { out += "response_size: \(size(app.responseSizeGB))\n" }
+        if app.egressGB > 0 { out += "egress: \(size(app.egressGB))\n" }
+        if let d = app.data {
+            out += "data:\n  service: \(choice(d.service))\n  reads_per_request: \(YAMLText.number(d.readsPerRequest))\n"
+                + "  writes_per_request: \(YAMLText.number(d.writesPerRequest))\n  item_size: \(size(d.itemSizeGB))\n"
+                + "  storage: \(size(d.storageGB))\n"
+        }
+        if let e = app.events {
+            out += "events:\n  service: \(choice(e.service))\n  per_request: \(YAMLText.number(e.perRequest))\n  size: \(size(e.sizeGB))\n"
+        }
+        if let u = app.users {
+            out += "users:\n  service: \(choice(u.service))\n  monthly_active: \(YAMLText.count(u.monthlyActive))\n"
+        }
+        if let h = app.hosting {
+            out += "hosting:\n  service: \(choice(h.service))\n  storage: \(size(h.storageGB))\n  transfer: \(size(h.transferGB))\n"
+        }
         return out
     }
 }

@@ -56,7 +56,26 @@ do {
         // example's diurnal traffic (13 distinct hourly loads per provisioned estimate) and for constant traffic.
         var constant = workload
         constant.traffic = .constant
-        for (label, w) in [("diurnal traffic (13 distinct hourly loads)", workload), ("constant traffic", constant)] {
+        var cases: [(String, Workload, [Offering])] = [("diurnal traffic (13 distinct hourly loads)", workload, offerings),
+                                                       ("constant traffic", constant, offerings)]
+        // The same sweep with an application section (issue #9's mobile API), each offering's
+        // stack resolved once as the CLI does; only when the tables carry services.
+        if !catalog.services.isEmpty {
+            var app = Application()
+            app.responseSizeGB = 8.0 / 1_048_576
+            app.egressGB = 50
+            var data = Application.DataUse(); data.readsPerRequest = 2; data.writesPerRequest = 0.5; data.storageGB = 20
+            var events = Application.EventUse(); events.perRequest = 1; events.sizeGB = 2.0 / 1_048_576
+            var users = Application.UserUse(); users.monthlyActive = 40_000
+            app.data = data; app.events = events; app.users = users
+            var withApp = workload
+            withApp.application = app
+            let index = StackResolution.Index(services: catalog.services, stacks: catalog.offerings)
+            let resolved = offerings.compactMap { try? StackResolution.resolve($0, app, index, alone: false) }
+            let services = resolved.reduce(0) { $0 + $1.services.count }
+            cases.append(("diurnal traffic with an application section (\(services) services over \(resolved.count) offerings)", withApp, resolved))
+        }
+        for (label, w, offerings) in cases {
             let points = Int(ProcessInfo.processInfo.environment["BENCH_POINTS"] ?? "") ?? 20_000
             var rates: [Double] = []
             var checksum = 0.0

@@ -41,13 +41,13 @@ import Testing
 
     @Test func bothExamplesAreInTheDoc() throws {
         let examples = try Self.examples()
-        #expect(Set(examples.keys) == ["override-one-price", "add-an-offering"])
+        #expect(Set(examples.keys) == ["override-one-price", "add-an-offering", "add-a-service"])
         for (name, e) in examples {
             #expect(!e.files.isEmpty && e.command.first == "runcost" && !e.output.isEmpty, "\(name) is incomplete")
         }
     }
 
-    @Test(arguments: ["override-one-price", "add-an-offering"])
+    @Test(arguments: ["override-one-price", "add-an-offering", "add-a-service"])
     func exampleRunsAsDocumented(_ name: String) throws {
         let example = try #require(try Self.examples()[name])
         let dir = try RuncostBinary.temporaryDirectory()

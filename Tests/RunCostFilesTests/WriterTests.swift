@@ -46,6 +46,27 @@ import RunCostCore
         #expect(spec.value(.description)?.text == "line one\nline two")
     }
 
+    // A saved what-if keeps its application section (every choice and volume) exactly.
+    @Test func applicationRoundTrips() throws {
+        var w = Workload(requestsPerMonth: 30e6, duration: 0.12, memoryMiB: 512)
+        var app = Application()
+        app.frontDoor = .functionURL
+        app.responseSizeGB = 8.0 / 1_048_576
+        app.egressGB = 50
+        var data = Application.DataUse()
+        data.service = .id("aws-aurora-serverless-v2"); data.readsPerRequest = 2; data.writesPerRequest = 0.5
+        data.itemSizeGB = 2.0 / 1_048_576; data.storageGB = 20
+        var events = Application.EventUse(); events.service = .none; events.perRequest = 1.5; events.sizeGB = 3.0 / 1_048_576
+        var users = Application.UserUse(); users.monthlyActive = 40_000
+        var hosting = Application.HostingUse(); hosting.storageGB = 1; hosting.transferGB = 100
+        app.data = data; app.events = events; app.users = users; app.hosting = hosting
+        w.application = app
+        w.scope = .data
+        let (back, _) = try roundTrip(w)
+        #expect(back.application == w.application)
+        #expect(back.scope == .data)
+    }
+
     @Test func humanUnitsWhenExact() throws {
         let w = Workload(requestsPerMonth: 30e6, duration: 0.12, memoryMiB: 512, cpuTime: 0.015)
         let text = try WorkloadWriter.yaml(w)
