@@ -249,4 +249,37 @@ import Testing
         let free = try estimate("aws-lambda-arm", common + ["--free-tier"])
         #expect(cents(cost(try service(free, "aws-internet-egress"))) == 1742.70)
     }
+
+    // MARK: stacks
+
+    /// Which services each offering's stack names for examples/mobile-api.yaml (pricing/*.yaml
+    /// `stack:`): Lambda behind API Gateway, Fargate and EC2 behind an ALB (EC2 with a database on
+    /// one more VM), App Runner and Cloud Run built in, each provider's data, events, identity and
+    /// egress defaults.
+    @Test(arguments: [
+        ("aws-lambda-arm", ["aws-api-gateway-http", "aws-dynamodb-on-demand", "aws-eventbridge", "aws-cognito-essentials", "aws-internet-egress"]),
+        ("aws-fargate-arm", ["aws-alb", "aws-dynamodb-on-demand", "aws-eventbridge", "aws-cognito-essentials", "aws-internet-egress"]),
+        ("aws-ec2-t3.small", ["aws-alb", "aws-postgres-on-ec2-t4g-small", "aws-eventbridge", "aws-cognito-essentials", "aws-internet-egress"]),
+        ("aws-app-runner", ["aws-dynamodb-on-demand", "aws-eventbridge", "aws-cognito-essentials", "aws-internet-egress"]),
+        ("gcp-cloud-run-request", ["gcp-firestore", "gcp-pubsub", "gcp-identity-platform", "gcp-internet-egress-premium"]),
+        ("gcp-compute-e2-small", ["gcp-cloud-load-balancing", "gcp-postgres-on-e2-small", "gcp-pubsub", "gcp-identity-platform", "gcp-internet-egress-premium"]),
+        ("azure-functions-consumption", ["azure-cosmos-db-serverless", "azure-event-grid", "azure-entra-external-id", "azure-internet-egress"]),
+        ("azure-vm-b2s", ["azure-application-gateway-standard-v2", "azure-postgres-on-b2s", "azure-event-grid", "azure-entra-external-id", "azure-internet-egress"]),
+    ])
+    func bundledStacks(offering: String, services: [String]) throws {
+        let result = try RuncostBinary.run(["compare", "examples/mobile-api.yaml", "--offering", offering, "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let e = (json["estimates"] as! [[String: Any]])[0]
+        #expect((e["services"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "?" } == services)
+    }
+
+    // Data from another cloud is billed as that cloud's egress: Heroku with DynamoDB reads and
+    // writes 30M × (2 + 0.5) × 1 KB = 71.53 GB a month out of AWS, × $0.09 = $6.44.
+    @Test func crossCloudData() throws {
+        let e = try estimate("heroku-standard-1x", ["examples/mobile-api.yaml", "--data-service", "aws-dynamodb-on-demand",
+                                                    "--event-service", "none", "--identity-service", "none"])
+        let transfer = items(try service(e, "aws-dynamodb-on-demand")).first { $0.key.hasPrefix("cross-cloud transfer") }
+        #expect(close(transfer?.value ?? 0, 30e6 * 2.5 * 1024 / 1_073_741_824 * 0.09))
+    }
 }
