@@ -58,12 +58,12 @@ public enum ApplicationResolver {
         }
     }
 
-    /// For `--scope data` with several `data.service` ids: one row per data service, with no
+    /// For `--scope data` with `data.service` ids (one or several): one row per data service, with no
     /// compute, so `sweep` and `breakeven` compare the databases themselves.
     public static func dataServiceRows(_ spec: WorkloadSpec, _ workload: Workload, _ catalog: Catalog) throws -> [Offering] {
         guard workload.scope == .data, let data = workload.application?.data else { return [] }
         let ids = spec.dataServiceIDs
-        guard ids.count > 1 else { return [] }
+        guard !ids.isEmpty else { return [] }
         let origin = spec.value(.dataService)?.origin
         let index = StackResolution.Index(services: catalog.services, stacks: catalog.offerings)
         return try ids.map { id in

@@ -38,6 +38,31 @@ public enum ApplicationText {
         ]
     }
 
+    /// The workload's application section in the JSON `workload` object (sizes in GB of 2^30 bytes).
+    public static func workloadFields(_ w: Workload) -> [(String, JSON)] {
+        guard let app = w.application else { return [] }
+        func service(_ c: ServiceChoice) -> JSON { .string(c.text) }
+        var fields: [(String, JSON)] = [
+            ("scope", .string(w.scope.rawValue)),
+            ("front_door", service(app.frontDoor)),
+            ("response_size_gb", .number(app.responseSizeGB)),
+            ("egress_gb", .number(app.egressGB)),
+        ]
+        if let d = app.data {
+            fields.append(("data", .object([("service", service(d.service)), ("reads_per_request", .number(d.readsPerRequest)),
+                                            ("writes_per_request", .number(d.writesPerRequest)), ("item_size_gb", .number(d.itemSizeGB)),
+                                            ("storage_gb", .number(d.storageGB))])))
+        }
+        if let e = app.events {
+            fields.append(("events", .object([("service", service(e.service)), ("per_request", .number(e.perRequest)), ("size_gb", .number(e.sizeGB))])))
+        }
+        if let u = app.users { fields.append(("users", .object([("service", service(u.service)), ("monthly_active", .number(u.monthlyActive))]))) }
+        if let h = app.hosting {
+            fields.append(("hosting", .object([("service", service(h.service)), ("storage_gb", .number(h.storageGB)), ("transfer_gb", .number(h.transferGB))])))
+        }
+        return [("application", .object(fields))]
+    }
+
     /// CSV: the total's header names the scope, and compute and services get columns.
     public static func csvHeaders(_ w: Workload, _ currency: String) -> [String] {
         guard w.application != nil else { return [] }

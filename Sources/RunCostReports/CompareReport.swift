@@ -215,6 +215,6 @@ public enum WorkloadSummary {
             ("run", .string(w.run.rawValue)),
             ("disk_mib", JSON.number(w.diskMiB)),
             ("public_ip", .bool(w.publicIP)),
-        ] + ColdStartReport.workloadFields(w))
+        ] + ColdStartReport.workloadFields(w) + ApplicationText.workloadFields(w))
     }
 }

@@ -6,6 +6,24 @@ public enum InputField: Int, CaseIterable, Sendable {
     case runtime, maxColdStartRate
     case run, disk
     case commitment   // none, 1y, 3y or spot: CommitmentStepping.swift
+    // The application pane: listed only when the workload has an application section (and the
+    // section a field belongs to), so a compute-only screen is as before. ApplicationStepping.swift.
+    case scope, responseSize, readsPerRequest, writesPerRequest, storage, eventsPerRequest, monthlyActiveUsers
+
+    /// The fields the panel lists for this workload, in order.
+    static func visible(for w: Workload) -> [InputField] {
+        allCases.filter { $0.applies(to: w) }
+    }
+
+    func applies(to w: Workload) -> Bool {
+        guard let app = w.application else { return rawValue < InputField.scope.rawValue }
+        switch self {
+        case .readsPerRequest, .writesPerRequest, .storage: return app.data != nil
+        case .eventsPerRequest: return app.events != nil
+        case .monthlyActiveUsers: return app.users != nil
+        default: return true
+        }
+    }
 
     var label: String {
         switch self {
@@ -27,6 +45,13 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .run: "run as"
         case .disk: "VM disk"
         case .commitment: "commitment"
+        case .scope: "scope"
+        case .responseSize: "response"
+        case .readsPerRequest: "reads/req"
+        case .writesPerRequest: "writes/req"
+        case .storage: "data stored"
+        case .eventsPerRequest: "events/req"
+        case .monthlyActiveUsers: "users (MAU)"
         }
     }
 
@@ -42,7 +67,12 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .peakToAverage: .peakToAverage
         case .hours: .hours
         case .instances: .instances
-        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk, .commitment: nil
+        case .responseSize: .responseSize
+        case .readsPerRequest: .readsPerRequest
+        case .storage: .storage
+        case .monthlyActiveUsers: .monthlyActiveUsers
+        case .vcpu, .traffic, .freeTier, .arch, .runtime, .maxColdStartRate, .run, .disk, .commitment,
+             .scope, .writesPerRequest, .eventsPerRequest: nil
         }
     }
 
@@ -66,6 +96,10 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .run: "service or job"
         case .disk: "20GB or default"
         case .commitment: CommitmentStepping.example
+        case .scope: "application, compute or data"
+        case .responseSize, .storage: "8KB, 20GB"
+        case .readsPerRequest, .writesPerRequest, .eventsPerRequest: "a number per request, e.g. 2 or 0.5"
+        case .monthlyActiveUsers: "40k or 1.5M"
         }
     }
 
@@ -95,6 +129,13 @@ public enum InputField: Int, CaseIterable, Sendable {
         case .run: w.run.rawValue
         case .disk: w.diskMiB.map { Format.memory($0) } ?? "default"
         case .commitment: CommitmentStepping.display(w)
+        case .scope: w.effectiveScope.rawValue
+        case .responseSize: Format.memory((w.application?.responseSizeGB ?? 0) * 1024)
+        case .readsPerRequest: Format.grouped(w.application?.data?.readsPerRequest ?? 0, maxFractionDigits: 3)
+        case .writesPerRequest: Format.grouped(w.application?.data?.writesPerRequest ?? 0, maxFractionDigits: 3)
+        case .storage: Format.memory((w.application?.data?.storageGB ?? 0) * 1024)
+        case .eventsPerRequest: Format.grouped(w.application?.events?.perRequest ?? 0, maxFractionDigits: 3)
+        case .monthlyActiveUsers: Format.count(w.application?.users?.monthlyActive ?? 0)
         }
     }
 }

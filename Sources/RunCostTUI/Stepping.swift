@@ -152,6 +152,8 @@ enum Stepping {
                 }
             case .commitment:
                 CommitmentStepping.step(&w, up: up)
+            case .scope, .responseSize, .readsPerRequest, .writesPerRequest, .storage, .eventsPerRequest, .monthlyActiveUsers:
+                try ApplicationStepping.step(field, &w, up: up)
             }
         } catch {
             return .failure(error)
@@ -228,9 +230,13 @@ enum Stepping {
                 w.diskMiB = ["default", "auto"].contains(word) ? nil : try Fields.check(text, "disk", .memory, Ranges.positiveMemory, origin)
             case .commitment:
                 if let problem = CommitmentStepping.parse(word, &w) { return .failure(StepError(problem)) }
+            case .scope, .responseSize, .readsPerRequest, .writesPerRequest, .storage, .eventsPerRequest, .monthlyActiveUsers:
+                try ApplicationStepping.parse(field, text, &w, origin: origin)
             }
         } catch let error as InputError {
             return .failure(StepError(error.message))
+        } catch let error as StepError {
+            return .failure(error)
         } catch {
             return .failure(StepError("\(error)"))
         }
@@ -260,6 +266,13 @@ extension Workload {
         case .maxColdStartRate: maxColdStartShare ?? 0
         case .traffic, .freeTier, .arch, .runtime, .run, .commitment: 0
         case .disk: diskMiB ?? 0
+        case .scope: 0
+        case .responseSize: (application?.responseSizeGB ?? 0) * 1024
+        case .readsPerRequest: application?.data?.readsPerRequest ?? 0
+        case .writesPerRequest: application?.data?.writesPerRequest ?? 0
+        case .storage: (application?.data?.storageGB ?? 0) * 1024
+        case .eventsPerRequest: application?.events?.perRequest ?? 0
+        case .monthlyActiveUsers: application?.users?.monthlyActive ?? 0
         }
     }
 }

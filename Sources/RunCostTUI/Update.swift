@@ -163,8 +163,8 @@ extension Model {
     mutating func move(by delta: Int) {
         switch focus {
         case .workload:
-            let fields = InputField.allCases
-            let index = min(fields.count - 1, max(0, field.rawValue + delta))
+            let fields = InputField.visible(for: workload)
+            let index = min(fields.count - 1, max(0, (fields.firstIndex(of: field) ?? 0) + delta))
             field = fields[index]
             if let p = field.sweepParameter, p != chartParameter {
                 chartParameter = p

@@ -101,7 +101,7 @@ func drawHeader(_ screen: inout Screen, _ m: Model) {
 
 /// The inputs, one per row; returns the panel's height.
 func drawWorkloadPanel(_ screen: inout Screen, _ m: Model, x: Int, y: Int, width: Int) -> Int {
-    let fields = InputField.allCases
+    let fields = InputField.visible(for: m.workload)
     let height = fields.count + 2
     let focused = m.focus == .workload
     screen.box(x: x, y: y, width: width, height: height, title: "Workload", style: focused ? Theme.focusedFrame : Theme.frame)

@@ -324,7 +324,7 @@ import Testing
             ("compare --requests", "runcost: Missing value for '--requests <count>' (see 'runcost compare --help')\n"),
             ("pricing show", "runcost: Missing expected argument '<id>' (see 'runcost pricing show --help')\n"),
             ("compare --format xml", "runcost: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'markdown'. (see 'runcost compare --help')\n"),
-            ("breakeven --vary foo", "runcost: The value 'foo' is invalid for '--vary <param>'. Please provide one of the following: requests, rps, duration, memory, cpu-time, concurrency, peak-to-average, hours, instances, commitment-utilisation (see 'runcost breakeven --help')\n"),
+            ("breakeven --vary foo", "runcost: The value 'foo' is invalid for '--vary <param>'. Please provide one of the following: requests, rps, duration, memory, cpu-time, concurrency, peak-to-average, hours, instances, commitment-utilisation, reads-per-request, monthly-active-users, response-size, storage (see 'runcost breakeven --help')\n"),
         ]
         for (command, expected) in cases {
             let r = try Self.shell("\"$RUNCOST\" \(command)", in: dir)
