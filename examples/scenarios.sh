@@ -34,3 +34,17 @@ warm=(--offering aws-lambda-arm --offering aws-lambda-managed-m7g.xlarge --offer
 "$runcost" compare examples/login-api.yaml --max-cold-start-rate 0 "${warm[@]}"
 "$runcost" breakeven examples/login-api.yaml --vary max-cold-start-rate --from 0 --to 0.5% --offering aws-lambda-arm \
     --offering gcp-cloud-run-request --offering azure-functions-consumption --offering aws-fargate-arm
+
+echo "== 7. The front door can cost more than the function (each offering's own front door and data out)"
+front=(--offering aws-lambda-arm --offering aws-fargate-arm)
+"$runcost" compare examples/front-door-api.yaml "${front[@]}" --offering gcp-cloud-run-request --offering azure-functions-consumption
+"$runcost" explain aws-lambda-arm examples/front-door-api.yaml
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}" --scope compute
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}"
+"$runcost" breakeven examples/front-door-api.yaml --vary requests --from 1M --to 1B "${front[@]}" --front-door function-url
+
+echo "== 8. A serverless database: the data service alone, serverless against provisioned"
+"$runcost" compare examples/serverless-db.yaml --scope data --data-service aws-aurora-serverless-v2,aws-aurora-serverless-v2-auto-pause,aws-rds-postgres-t4g-micro,aws-rds-postgres-t4g-small,aws-rds-postgres-t4g-medium,aws-dynamodb-on-demand,aws-dynamodb-provisioned
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service aws-aurora-serverless-v2,aws-aurora-serverless-v2-auto-pause,aws-rds-postgres-t4g-medium --vary requests --from 100k --to 1B --all-pairs
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service aws-dynamodb-on-demand,aws-dynamodb-provisioned --vary requests --from 100k --to 1B
+"$runcost" breakeven examples/serverless-db.yaml --scope data --data-service azure-cosmos-db-serverless,azure-cosmos-db-provisioned --vary requests --from 100k --to 1B

@@ -42,6 +42,10 @@ public enum PricingWriter {
         line(4, "name", YAMLText.quoted(o.name))
         line(4, "kind", o.kind.rawValue)
         line(4, "region", YAMLText.quoted(o.region))
+        // The offering's stack as resolved (the table-wide one with its own keys over it), so an
+        // exported table prices the same application.
+        let stack = StackKey.allCases.compactMap { key in o.stack[key].map { "\(key.rawValue): \(YAMLText.quoted($0))" } }
+        if !stack.isEmpty { line(4, "stack", "{ " + stack.joined(separator: ", ") + " }") }
         line(4, "as_of", o.asOf.description)
         line(4, "source", YAMLText.quoted(o.source))
         if !o.verified { line(4, "verified", "false") }

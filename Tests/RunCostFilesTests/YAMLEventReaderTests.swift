@@ -33,6 +33,9 @@ import RunCostCore
             if ColdStartLoader.isColdStartTable(events) {
                 let a = try ColdStartLoader.load(events), b = try ColdStartLoader.load(yams)
                 #expect(!a.isEmpty && a == b)
+            } else if ServiceLoader.isServiceTable(events) {
+                let a = try ServiceLoader.load(events, seen: []), b = try ServiceLoader.load(yams, seen: [])
+                #expect(!a.isEmpty && a == b, "\(table.name): the services differ")
             } else {
                 let a = try PricingLoader.load(events, seen: []), b = try PricingLoader.load(yams, seen: [])
                 #expect(!a.isEmpty && a == b, "\(table.name): the offerings differ")
