@@ -119,8 +119,8 @@ enum PricingLoader {
     static let offeringFields = ["id", "name", "kind", "region", "as_of", "source", "verified", "notes", "arch", "limits", "billing",
                                  "commitments", "spot", "stack"]
 
-    static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
-        var table = try yaml.mapping(yaml.root, "a pricing table")
+    /// The `provider:` and `currency:` every table (offerings or services) begins with.
+    static func header(_ yaml: YAMLFile, _ table: inout Fields) throws -> (provider: String, currency: String, providerNode: Node) {
         let providerNode = try table.required("provider")
         let provider = try yaml.string(providerNode, "provider")
         let currencyNode = try table.required("currency")
@@ -128,6 +128,12 @@ enum PricingLoader {
         guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
             throw InputError(yaml.origin(of: currencyNode), "currency: expected an ISO 4217 code like USD or EUR, got '\(currency)'")
         }
+        return (provider, currency, providerNode)
+    }
+
+    static func load(_ yaml: YAMLFile, seen: [Offering]) throws -> [Offering] {
+        var table = try yaml.mapping(yaml.root, "a pricing table")
+        let (provider, currency, providerNode) = try header(yaml, &table)
         let items = try yaml.sequence(table.required("offerings"), "offerings")
         // The provider-wide stack; an offering's own `stack:` overrides it key by key.
         let stack = try table.optional("stack").map { try ServiceLoader.loadStack(yaml, $0) } ?? Stack()

@@ -16,13 +16,7 @@ enum ServiceLoader {
 
     static func load(_ yaml: YAMLFile, seen: [Service]) throws -> [Service] {
         var table = try yaml.mapping(yaml.root, "a service table")
-        let providerNode = try table.required("provider")
-        let provider = try yaml.string(providerNode, "provider")
-        let currencyNode = try table.required("currency")
-        let currency = try yaml.string(currencyNode, "currency")
-        guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
-            throw InputError(yaml.origin(of: currencyNode), "currency: expected an ISO 4217 code like USD or EUR, got '\(currency)'")
-        }
+        let (provider, currency, _) = try PricingLoader.header(yaml, &table)
         let items = try yaml.sequence(table.required("services"), "services")
         try table.rejectUnknown(known: ["provider", "currency", "services"])
         var services: [Service] = []
