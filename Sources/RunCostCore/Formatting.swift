@@ -85,7 +85,9 @@ public enum Format {
 
     /// MiB as `512MB` or `1.5GB` (binary units, as the providers bill).
     public static func memory(_ mib: Double) -> String {
-        mib * (1 + 1e-9) >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB" : grouped(mib, maxFractionDigits: 2) + "MB"
+        // KB below one MB: a response size of 8KB must not read "0.01MB".
+        mib * (1 + 1e-9) >= 1024 ? grouped(mib / 1024, maxFractionDigits: 3) + "GB"
+            : mib > 0 && mib < 1 ? grouped(mib * 1024, maxFractionDigits: 2) + "KB" : grouped(mib, maxFractionDigits: 2) + "MB"
     }
 
     /// `value` rounded to `digits` significant digits, landing on the double nearest that decimal

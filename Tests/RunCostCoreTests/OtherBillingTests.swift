@@ -193,6 +193,8 @@ import Testing
         #expect(Format.count(3e6) == "3M")
         #expect(Format.duration(0.12) == "120ms")
         #expect(Format.memory(1536) == "1.5GB")
+        #expect(Format.memory(8.0 / 1024) == "8KB")   // response sizes read in KB, not "0.01MB"
+        #expect(Format.memory(1) == "1MB")
     }
 
     @Test func archFilterKeepsSingles() {
