@@ -23,15 +23,9 @@ struct Fleet {
 /// The month sustained-use discounts are counted in (design.md §3).
 let monthHours = 730.0
 
-/// What sizing a fleet needs from an offering, as plain numbers: the sweep kernel calls `fleet`
-/// without handing it the offering, so the offering is read in place and never copied.
-struct FleetTerms {
-    var minInstances: Double
-    var minimumBilledHours: Double
-    var billingIncrementHours: Double
-    var monthlyCap: Double?
-    var r: ProvisionedRules.Values
-
+/// Sizing a fleet reads the offering's terms in place (borrowed from its plan): building a copy of
+/// them per evaluation cost a memmove once the rules grew (9% of the kernel).
+extension ProvisionedPricing {
     /// The fleet for one capacity per instance. `baselineVCPU` (unlimited-mode bursting) counts
     /// the CPU the fleet burns above each instance's baseline.
     ///
@@ -120,11 +114,6 @@ extension ProvisionedPricing {
     /// The rules, borrowed in place from their box: no copy in the sweep kernel.
     @inline(__always) var r: ProvisionedRules.Values { _read { yield rules.values } }
 
-    @inline(__always) var fleetTerms: FleetTerms {
-        FleetTerms(minInstances: minInstances, minimumBilledHours: minimumBilledHours,
-                   billingIncrementHours: billingIncrementHours, monthlyCap: monthlyCap, r: rules.values)
-    }
-
     /// The instance (or task size) that runs the workload, or why none can. Memory the system
     /// reserves comes off a fixed instance before workers are counted, and is added to a task's.
     public func instanceSize(for w: Workload) -> Result<InstanceSize, Infeasibility> {
@@ -186,7 +175,6 @@ extension ProvisionedPricing {
         if w.run == .job, let jobs = r.jobs { return evaluateJobs(w, size, jobs, money, &ledger) }
         if r.jobs?.only == true { return .jobsOnly }
 
-        let terms = fleetTerms
         let attached = attachedHourly(w)
         let attachedPerHour = attached.disk + attached.ip + attached.storage
         let nominalCPU = size.vcpu * w.targetUtilization
@@ -197,11 +185,11 @@ extension ProvisionedPricing {
             // Two ways to run a burstable fleet: enough instances to stay at the baseline, or fewer
             // instances run at the target utilisation paying for the surplus. The cheaper wins.
             let baselineCPU = size.vcpu * burst.baseline
-            let atBaseline = terms.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil)
+            let atBaseline = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil)
             var pick = atBaseline
             burstChoice = "baseline"
             if let price = burst.surplusVCPUHour, nominalCPU > baselineCPU {
-                let bursting = terms.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU)
+                let bursting = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU)
                 func total(_ f: Fleet, _ surplus: Double) -> Double {
                     f.instanceCost - f.sustainedSaving + f.billedHours * attachedPerHour + f.surplusVCPUHours * surplus
                 }
@@ -218,7 +206,7 @@ extension ProvisionedPricing {
             case .failure(let problem): return problem
             }
         } else {
-            switch terms.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil) {
+            switch self.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil) {
             case .success(let f): fleet = f
             case .failure(let problem): return problem
             }

@@ -36,7 +36,13 @@ public struct Workload: Sendable, Equatable {
     /// False drops the public IPv4 address where a provider charges for it.
     public var publicIP = true
     /// The application around the compute (Application.swift); nil = none, compute only.
-    public var application: Application?
+    public var application: Application? {
+        get { applicationBox?.value }
+        set { applicationBox = newValue.map(ApplicationBox.init) }
+    }
+    /// Held in a box so a workload stays small: the sweep kernel borrows one per evaluation, and
+    /// with the section stored inline the optimiser copied the whole workload (memmove, 12%).
+    private var applicationBox: ApplicationBox?
     /// What totals cover when there is an application section (docs/commands.md, `--scope`).
     public var scope: CostScope = .application
     public var traffic: TrafficShape = .constant { didSet { profile = TrafficProfile(traffic, peakToAverage: peakToAverage) } }
@@ -73,4 +79,11 @@ extension Workload {
         }
         return total > 0 ? weighted / total : 0
     }
+}
+
+/// An immutable application section behind one pointer (see `Workload.application`).
+final class ApplicationBox: Sendable, Equatable {
+    let value: Application
+    init(_ value: Application) { self.value = value }
+    static func == (a: ApplicationBox, b: ApplicationBox) -> Bool { a.value == b.value }
 }
