@@ -16,7 +16,7 @@ public enum Format {
     public static func grouped(_ value: Double, maxFractionDigits: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
         let negative = value < 0
-        var text = String(format: "%.\(maxFractionDigits)f", abs(value))
+        var text = fixed(abs(value), digits: maxFractionDigits)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
@@ -38,7 +38,7 @@ public enum Format {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? symbol + "∞" : "-" + symbol + "∞") }
         guard abs(value) < 1e15 else { return (value < 0 ? "-" : "") + symbol + String(format: "%.3g", abs(value)) }
         let cents = (abs(value) * 100).rounded() / 100
-        let body = String(format: "%.2f", cents)
+        let body = fixed(cents, digits: 2)
         let parts = body.split(separator: ".")
         let whole = grouped(Double(parts[0]) ?? 0, maxFractionDigits: 0)
         return (value < 0 && cents > 0 ? "-" : "") + symbol + whole + "." + parts[1]
@@ -62,7 +62,7 @@ public enum Format {
     public static func price(_ value: Double, symbol: String = "$") -> String {
         guard value != 0 else { return symbol + "0" }
         if value >= 0.01 && (value * 100).rounded() == value * 100 { return money(value, symbol: symbol) }
-        var text = String(format: "%.10f", value)
+        var text = value < 0 ? "-" + fixed(-value, digits: 10) : fixed(value, digits: 10)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return symbol + text
