@@ -70,10 +70,14 @@ protocol Ledger {
     mutating func note(_ text: @autoclosure () -> String)
     /// The charges that follow belong to the offering's service at `index` (ApplicationBilling).
     mutating func beginService(_ index: Int)
+    /// Whether `idle` is read: the sweep kernel's ledger does not, so formulas may skip what only
+    /// the idle share needs.
+    static var keepsIdle: Bool { get }
 }
 
 extension Ledger {
     @inline(__always) mutating func beginService(_ index: Int) {}
+    static var keepsIdle: Bool { true }
 }
 
 struct TotalLedger: Ledger {
@@ -81,6 +85,7 @@ struct TotalLedger: Ledger {
     @inline(__always) mutating func charge(_ cost: Double, _ item: @autoclosure () -> LineItem) { total += cost }
     @inline(__always) mutating func idle(_ cost: Double) {}
     @inline(__always) mutating func note(_ text: @autoclosure () -> String) {}
+    static var keepsIdle: Bool { false }
 }
 
 /// The total and its idle share, without line items or notes: what a ranking of thousands of

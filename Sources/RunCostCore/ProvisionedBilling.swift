@@ -32,7 +32,10 @@ extension ProvisionedPricing {
     /// The sweep kernel's hottest loop (burstable offerings size two fleets per point): the
     /// workload's figures are read once, levels through a buffer, and each level's instance count
     /// is computed once; the arithmetic is the same expression for expression, so results are too.
-    func fleet(_ w: Workload, _ size: InstanceSize, capacity: Double, baselineVCPU: Double?) -> Result<Fleet, Infeasibility> {
+    ///
+    /// Without `idle` (the sweep kernel), the hours that only the idle share needs are not summed,
+    /// and a month that needs the same count in every level is one group of slots.
+    func fleet(_ w: Workload, _ size: InstanceSize, capacity: Double, baselineVCPU: Double?, idle: Bool) -> Result<Fleet, Infeasibility> {
         guard capacity > 0 else { return .failure(.noCapacity) }
         let floorCount = w.minInstances ?? minInstances
         let hours = w.hoursPerMonth
@@ -70,6 +73,21 @@ extension ProvisionedPricing {
             var n = instances(peakNeed), need = peakNeed
             if let most = r.maxInstances, n > most { return .failure(.overMaxInstances(needed: n, max: most)) }
 
+            // Every level needs the peak's count (always at low volume, or a fixed fleet): one group
+            // of slots running all month, the same sums as the walk below in the same order.
+            if !idle, lifetime == 0, baselineVCPU == nil, top > 0, instances(needed(0)) == n {
+                var runningHours = 0.0
+                var i = top
+                while i >= 0 { runningHours += levels[i].share * hours; i -= 1 }
+                let billed = max(minimumBilledHours, roundUp(runningHours, to: billingIncrementHours))
+                let cost = min(cap, billed * hourly)
+                f.instanceCost = n * cost
+                f.billedHours = n * billed
+                if sustained { f.sustainedSaving = n * max(0, cost - r.sustainedHours(billed, monthHours: monthHours) * hourly) }
+                f.lowCount = n
+                return .success(f)
+            }
+
             // Slot k (the k-th instance) runs in every level that needs at least k instances. Walking
             // the levels from the busiest down accumulates each group of slots' running hours.
             var runningHours = 0.0
@@ -84,9 +102,11 @@ extension ProvisionedPricing {
                     ? max(SharedInstancePricing.upShare(rate: averageRPS * level.multiplier, hold: hold, minimum: 0, step: 0), need)
                     : n
                 runningHours += (lifetime > 0 && n == 1 ? up : 1) * level.share * hours
-                f.shutDownHours += (n - up) * level.share * hours
-                f.paidHours += up * level.share * hours
-                f.usedHours += min(up, need) * level.share * hours
+                if idle {
+                    f.shutDownHours += (n - up) * level.share * hours
+                    f.paidHours += up * level.share * hours
+                    f.usedHours += min(up, need) * level.share * hours
+                }
                 if let baseline = baselineVCPU {
                     let demand = averageRPS * level.multiplier * cpuSecondsPerRequest
                     f.surplusVCPUHours += max(0, demand - n * baseline) * level.share * hours
@@ -185,11 +205,11 @@ extension ProvisionedPricing {
             // Two ways to run a burstable fleet: enough instances to stay at the baseline, or fewer
             // instances run at the target utilisation paying for the surplus. The cheaper wins.
             let baselineCPU = size.vcpu * burst.baseline
-            let atBaseline = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil)
+            let atBaseline = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: min(baselineCPU, nominalCPU)), baselineVCPU: nil, idle: L.keepsIdle)
             var pick = atBaseline
             burstChoice = "baseline"
             if let price = burst.surplusVCPUHour, nominalCPU > baselineCPU {
-                let bursting = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU)
+                let bursting = self.fleet(w, size, capacity: Self.capacityRPS(size, w, cpu: nominalCPU), baselineVCPU: baselineCPU, idle: L.keepsIdle)
                 func total(_ f: Fleet, _ surplus: Double) -> Double {
                     f.instanceCost - f.sustainedSaving + f.billedHours * attachedPerHour + f.surplusVCPUHours * surplus
                 }
@@ -206,7 +226,7 @@ extension ProvisionedPricing {
             case .failure(let problem): return problem
             }
         } else {
-            switch self.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil) {
+            switch self.fleet(w, size, capacity: Self.capacityRPS(size, w), baselineVCPU: nil, idle: L.keepsIdle) {
             case .success(let f): fleet = f
             case .failure(let problem): return problem
             }
