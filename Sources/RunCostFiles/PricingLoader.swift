@@ -168,18 +168,8 @@ enum PricingLoader {
         let name = try yaml.string(f.required("name"), "name")
         let kind = try yaml.choice(f.required("kind"), "kind", OfferingKind.self)
         let region = try yaml.string(f.required("region"), "region")
-        let asOfNode = try f.required("as_of")
-        let asOfText = try yaml.string(asOfNode, "as_of")
-        guard let asOf = CalendarDate(iso: asOfText) else {
-            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(asOfText)'")
-        }
-        let sourceNode = try f.required("source")
-        let source = try yaml.string(sourceNode, "source")
         // A what-if table saved by the TUI names the original URL after the what-if prefix.
-        let url = source.hasPrefix(Offering.whatIfSourcePrefix) ? String(source.dropFirst(Offering.whatIfSourcePrefix.count)) : source
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
-        }
+        let dated = try DatedSource(yaml, &f, allowingWhatIf: true)
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
         let notes = try f.optional("notes").map { try yaml.scalar($0, "notes") } ?? ""
         let arch = try f.optional("arch").map { try yaml.choice($0, "arch", Arch.self) }
@@ -191,7 +181,7 @@ enum PricingLoader {
         let stack = try f.optional("stack").map { try ServiceLoader.loadStack(yaml, $0) } ?? Stack()
         try f.rejectUnknown(known: offeringFields)
         var offering = Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
-                                asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
+                                asOf: dated.asOf, source: dated.source, verified: verified, notes: notes, arch: arch,
                                 billing: billing, limits: limits)
         offering.commitments = commitments
         offering.spot = spot

@@ -41,16 +41,7 @@ enum ServiceLoader {
         let name = try yaml.string(f.required("name"), "name")
         let category = try yaml.choice(f.required("category"), "category", ServiceCategory.self)
         let region = try yaml.string(f.required("region"), "region")
-        let asOfNode = try f.required("as_of")
-        let asOfText = try yaml.string(asOfNode, "as_of")
-        guard let asOf = CalendarDate(iso: asOfText) else {
-            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(asOfText)'")
-        }
-        let sourceNode = try f.required("source")
-        let source = try yaml.string(sourceNode, "source")
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
-        }
+        let dated = try DatedSource(yaml, &f)
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
         let notes = try f.optional("notes").map { try yaml.scalar($0, "notes") } ?? ""
         var limits = ServiceLimits()
@@ -77,7 +68,7 @@ enum ServiceLoader {
         }
         try f.rejectUnknown(known: serviceFields)
         return Service(id: id, name: name, provider: provider, category: category, region: region, currency: currency,
-                       asOf: asOf, source: source, verified: verified, notes: notes, limits: limits, meters: meters,
+                       asOf: dated.asOf, source: dated.source, verified: verified, notes: notes, limits: limits, meters: meters,
                        capacityLimit: capacityLimit)
     }
 
