@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostFiles
 
 /// The real binary in a real terminal: tmux runs `runcost tui` at a fixed size, the test types keys,
@@ -193,19 +194,6 @@ struct Build: CustomTestStringConvertible, Sendable {
         }
         return builds
     }()
-}
-
-/// A small seeded generator, so a failing random-key run can be replayed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// One tmux server on a private socket, running one command in a fixed-size window.

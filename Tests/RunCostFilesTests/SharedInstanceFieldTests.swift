@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostCore
 @testable import RunCostFiles
 
@@ -7,22 +8,13 @@ import RunCostCore
 /// missing value is a `file:line:column` error.
 @Suite struct SharedInstanceFieldTests {
     static func table(_ billingExtra: String) -> String {
-        """
-        provider: acme
-        currency: USD
-        offerings:
-          - id: acme-run
-            name: Acme Run
-            kind: container
-            region: r1
-            as_of: 2026-01-01
-            source: https://acme.example/pricing
+        AcmeTable.offering("acme-run", name: "Acme Run", kind: "container", """
             billing:
               model: shared-instance
               vcpu_second: 0.000024
               gib_second: 0.000003
         \(billingExtra)
-        """
+        """)
     }
 
     func load(_ billingExtra: String) throws -> (Catalog, String) {
