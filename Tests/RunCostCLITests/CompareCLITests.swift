@@ -15,8 +15,6 @@ import Testing
         return (estimate["monthly_cost"] as! Double, items)
     }
 
-    func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
-
     @Test func awsExample1() throws {
         let r = try lambdaCost(["--requests", "3M", "--duration", "120ms", "--memory", "1536MB", "--free-tier"])
         #expect(cents(r.total) == 2.73)
