@@ -8,7 +8,7 @@ import RunCostTestSupport
 @Suite struct ApplicationCLITests {
     /// Runs runcost with the acme tables (and no bundled ones) and `workload.yaml` in a scratch folder.
     static func run(_ args: [String], workload: String = AcmeApplication.workload) throws -> RuncostBinary.Result {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = try AcmeApplication.write(into: dir, workload: workload)
         let mapped = args.map { $0 == "WORKLOAD" ? written.workload.path : $0 }
@@ -142,7 +142,7 @@ import RunCostTestSupport
     }
 
     @Test func unknownMeasureInAServiceTable() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("services-bad.yaml")
         try """
@@ -164,7 +164,7 @@ import RunCostTestSupport
 
     // A budget on the application total: $35.12 is over $35 and under $36.
     @Test func checkUsesTheApplicationTotal() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         try AcmeApplication.services.write(to: dir.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
         try AcmeApplication.compute.write(to: dir.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// The AWS-published Lambda examples, reproduced to the cent through `compare --format json`
 /// with the bundled us-east-1 table.
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func outputIsAtomicAndNeverOverAnInput() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let out = dir.appendingPathComponent("report.md").path
         let ok = try RuncostBinary.run(["compare", "examples/api.yaml", "--format", "markdown", "-o", out])
         #expect(ok.status == 0)
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func badFiles() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         func file(_ name: String, _ text: String) throws -> String {
             let path = dir.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -146,7 +147,7 @@ import Testing
     }
 
     @Test func badPricingTables() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("t.yaml").path
         try """
         provider: acme

@@ -17,8 +17,7 @@ import RunCostTestSupport
     }
 
     @Test func badRuleFieldExitsTwoWithItsPlace() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-cli-shared-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
         try AcmeTable.offering("acme-run", name: "Acme Run", kind: "container", """
             billing:

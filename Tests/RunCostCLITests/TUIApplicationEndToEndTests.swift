@@ -8,7 +8,7 @@ import RunCostTestSupport
 struct TUIApplicationEndToEndTests {
     @Test(arguments: Build.available)
     func applicationPaneEditsRepriceAndQuit(build: Build) throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         try AcmeApplication.write(into: dir)
         let tmux = try TmuxSession(command: "\(build.executable.path) tui workload.yaml --no-bundled-pricing --pricing pricing",

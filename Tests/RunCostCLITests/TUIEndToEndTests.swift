@@ -9,7 +9,7 @@ import RunCostFiles
 @Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil, "tmux is not installed"))
 struct TUIEndToEndTests {
     @Test func keysResizeSaveAndQuitRestoreTheTerminal() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let tmux = try TmuxSession(command: "\(RuncostBinary.executable.path) tui examples/api.yaml", width: 100, height: 30)
         defer { tmux.close() }
@@ -127,7 +127,7 @@ struct TUIEndToEndTests {
     /// screen never crashes, and it still quits cleanly afterwards.
     @Test(arguments: Build.available)
     func randomKeysNeverCrashIt(build: Build) throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let workload = RuncostBinary.packageRoot.appendingPathComponent("examples/api.yaml").path
         let tmux = try TmuxSession(command: "\(build.executable.path) tui '\(workload)'", width: 80, height: 24, directory: dir.path)

@@ -15,8 +15,7 @@ import RunCostCore
     }
 
     func load(_ extra: String) throws -> Catalog {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-commit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
         try Self.table(extra).write(toFile: path, atomically: true, encoding: .utf8)
         return try Catalog.load([path])

@@ -7,8 +7,7 @@ import RunCostCore
 /// Every new provisioned field is validated: a bad value is a file:line:column error.
 @Suite struct ProvisionedRulesLoaderTests {
     func load(_ billingExtra: String) throws -> Offering {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("t.yaml").path
         let text = AcmeTable.offering("acme-vm", name: "Acme VM", kind: "vm", """

@@ -18,8 +18,7 @@ import RunCostCore
     }
 
     func load(_ billingExtra: String) throws -> (Catalog, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-shared-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
         try Self.table(billingExtra).write(toFile: path, atomically: true, encoding: .utf8)
         return (try Catalog.load([path]), path)

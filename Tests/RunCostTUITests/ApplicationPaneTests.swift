@@ -19,7 +19,7 @@ import RunCostTestSupport
 
     /// The acme tables and a workload file, loaded as `runcost tui` loads them.
     static func model(_ workloadText: String = AcmeApplication.workload) throws -> Model {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = try AcmeApplication.write(into: dir, workload: workloadText)
         let catalog = try Catalog.load([written.tables.path])
@@ -205,7 +205,7 @@ import RunCostTestSupport
     }
 
     @Test func savedWorkloadKeepsTheApplication() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("saved.yaml").path
         let m = try #require(Fixture.press(try Self.model(), [.character("A"), .down, .down, .down, .enter, .down, .down, .down, .enter,
