@@ -235,7 +235,7 @@ enum PricingLoader {
             if let flat = try price("gb_second") { p.gbSecond = TieredPrice(flat: flat) }
             if let tiersNode = f.optional("gb_second_tiers") {
                 guard p.gbSecond == nil else { throw InputError(yaml.origin(of: tiersNode), "give gb_second or gb_second_tiers, not both") }
-                p.gbSecond = try loadTiers(yaml, tiersNode)
+                p.gbSecond = try loadTiers(yaml, tiersNode, "gb_second_tiers") { try yaml.quantity($0, "up_to", .count, Ranges.count) }
             }
             p.vcpuSecond = try price("vcpu_second")
             p.vcpuPerGB = try f.optional("vcpu_per_gb").map { try yaml.quantity($0, "vcpu_per_gb", .number, Ranges.vcpu) }
@@ -332,14 +332,17 @@ enum PricingLoader {
                         "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"] + provisionedRuleFields,
     ]
 
-    static func loadTiers(_ yaml: YAMLFile, _ node: Node) throws -> TieredPrice {
-        let items = try yaml.sequence(node, "gb_second_tiers")
+    /// A tier list (an offering's `gb_second_tiers:`, a meter's `tiers:`): every tier but the last
+    /// has an `up_to`, read by `upTo` (a count, or an amount of the meter's measure), increasing.
+    static func loadTiers(_ yaml: YAMLFile, _ node: Node, _ what: String,
+                          upTo readUpTo: (Node) throws -> Double) throws -> TieredPrice {
+        let items = try yaml.sequence(node, what)
         var tiers: [TieredPrice.Tier] = []
         for (i, item) in items.enumerated() {
             var g = try yaml.mapping(item, "a tier")
             let price = try yaml.quantity(g.required("price"), "price", .number, Ranges.price)
             let upToNode = g.optional("up_to")
-            let upTo = try upToNode.map { try yaml.quantity($0, "up_to", .count, Ranges.count) } ?? .infinity
+            let upTo = try upToNode.map(readUpTo) ?? .infinity
             try g.rejectUnknown()
             if i == items.count - 1, upToNode != nil {
                 throw InputError(yaml.origin(of: item), "the last tier must have no up_to (it covers everything above)")
@@ -352,7 +355,7 @@ enum PricingLoader {
             }
             tiers.append(.init(upTo: upTo, price: price))
         }
-        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "gb_second_tiers needs at least one tier") }
+        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "\(what) needs at least one tier") }
         return TieredPrice(tiers: tiers)
     }
 

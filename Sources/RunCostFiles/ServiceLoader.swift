@@ -117,7 +117,7 @@ enum ServiceLoader {
         let price: TieredPrice
         switch (f.optional("price"), f.optional("tiers")) {
         case (let p?, nil): price = TieredPrice(flat: try yaml.quantity(p, "price", .number, Ranges.price))
-        case (nil, let t?): price = try loadTiers(yaml, t, measure)
+        case (nil, let t?): price = try PricingLoader.loadTiers(yaml, t, "tiers") { try amount(yaml, $0, "up_to", measure) }
         case (_?, _?): throw InputError(yaml.origin(of: node), "give price or tiers, not both")
         case (nil, nil): throw InputError(yaml.origin(of: node), "a meter needs price (a number) or tiers")
         }
@@ -136,26 +136,6 @@ enum ServiceLoader {
         }
         try f.rejectUnknown(known: meterFields)
         return meter
-    }
-
-    static func loadTiers(_ yaml: YAMLFile, _ node: Node, _ measure: Measure) throws -> TieredPrice {
-        let items = try yaml.sequence(node, "tiers")
-        var tiers: [TieredPrice.Tier] = []
-        for (i, item) in items.enumerated() {
-            var g = try yaml.mapping(item, "a tier")
-            let price = try yaml.quantity(g.required("price"), "price", .number, Ranges.price)
-            let upToNode = g.optional("up_to")
-            let upTo = try upToNode.map { try amount(yaml, $0, "up_to", measure) } ?? .infinity
-            try g.rejectUnknown()
-            if i == items.count - 1, upToNode != nil {
-                throw InputError(yaml.origin(of: item), "the last tier must have no up_to (it covers everything above)")
-            }
-            if i < items.count - 1, upToNode == nil { throw InputError(yaml.origin(of: item), "every tier but the last needs up_to") }
-            if let last = tiers.last, upTo <= last.upTo { throw InputError(yaml.origin(of: item), "up_to must increase from tier to tier") }
-            tiers.append(.init(upTo: upTo, price: price))
-        }
-        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "tiers needs at least one tier") }
-        return TieredPrice(tiers: tiers)
     }
 
     static func loadCapacity(_ yaml: YAMLFile, _ node: Node) throws -> CapacityRule {
