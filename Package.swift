@@ -32,12 +32,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "runcost-bench", dependencies: ["RunCostCore", "RunCostFiles", "RunCostReports", "RunCostTUI"]),
-        .testTarget(name: "RunCostCoreTests", dependencies: ["RunCostCore"]),
-        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostBundledTables"], exclude: ["Fixtures"]),
+        // Tables and helpers more than one test target uses (a plain target: only test targets depend on it).
+        .target(name: "RunCostTestSupport", path: "Tests/RunCostTestSupport"),
+        .testTarget(name: "RunCostCoreTests", dependencies: ["RunCostCore", "RunCostTestSupport"]),
+        .testTarget(name: "RunCostFilesTests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostBundledTables", "RunCostTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RunCostReportsTests", dependencies: ["RunCostCore", "RunCostReports"]),
-        .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI"]),
+        .testTarget(name: "RunCostTUITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTUI", "RunCostTestSupport"]),
         // Fixtures are read by path (expected outputs), not bundled.
-        .testTarget(name: "RunCostCLITests", dependencies: ["RunCostCore", "RunCostFiles"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunCostCLITests", dependencies: ["RunCostCore", "RunCostFiles", "RunCostTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -79,11 +79,7 @@ enum ColdStartLoader {
     }
 
     static func url(_ node: Node, _ what: String, _ yaml: YAMLFile) throws -> String {
-        let text = try yaml.string(node, what)
-        guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: node), "\(what): expected the URL the figure was read from, got '\(text)'")
-        }
-        return text
+        try yaml.url(node, what, expected: "the URL the figure was read from")
     }
 }
 

@@ -46,17 +46,8 @@ enum CommitmentLoader {
     }
 
     static func provenance(_ yaml: YAMLFile, _ f: inout Fields) throws -> (String, CalendarDate) {
-        let sourceNode = try f.required("source")
-        let source = try yaml.string(sourceNode, "source")
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the discount was read from, got '\(source)'")
-        }
-        let asOfNode = try f.required("as_of")
-        let text = try yaml.string(asOfNode, "as_of")
-        guard let asOf = CalendarDate(iso: text) else {
-            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(text)'")
-        }
-        return (source, asOf)
+        let source = try yaml.url(f.required("source"), "source", expected: "the URL the discount was read from")
+        return (source, try yaml.date(f.required("as_of"), "as_of"))
     }
 
     /// The `commitments:` and `spot:` blocks as the loader reads them back (PricingWriter).

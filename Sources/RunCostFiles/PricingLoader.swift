@@ -168,18 +168,8 @@ enum PricingLoader {
         let name = try yaml.string(f.required("name"), "name")
         let kind = try yaml.choice(f.required("kind"), "kind", OfferingKind.self)
         let region = try yaml.string(f.required("region"), "region")
-        let asOfNode = try f.required("as_of")
-        let asOfText = try yaml.string(asOfNode, "as_of")
-        guard let asOf = CalendarDate(iso: asOfText) else {
-            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(asOfText)'")
-        }
-        let sourceNode = try f.required("source")
-        let source = try yaml.string(sourceNode, "source")
         // A what-if table saved by the TUI names the original URL after the what-if prefix.
-        let url = source.hasPrefix(Offering.whatIfSourcePrefix) ? String(source.dropFirst(Offering.whatIfSourcePrefix.count)) : source
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
-        }
+        let dated = try DatedSource(yaml, &f, allowingWhatIf: true)
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
         let notes = try f.optional("notes").map { try yaml.scalar($0, "notes") } ?? ""
         let arch = try f.optional("arch").map { try yaml.choice($0, "arch", Arch.self) }
@@ -191,7 +181,7 @@ enum PricingLoader {
         let stack = try f.optional("stack").map { try ServiceLoader.loadStack(yaml, $0) } ?? Stack()
         try f.rejectUnknown(known: offeringFields)
         var offering = Offering(id: id, name: name, provider: provider, kind: kind, region: region, currency: currency,
-                                asOf: asOf, source: source, verified: verified, notes: notes, arch: arch,
+                                asOf: dated.asOf, source: dated.source, verified: verified, notes: notes, arch: arch,
                                 billing: billing, limits: limits)
         offering.commitments = commitments
         offering.spot = spot
@@ -245,7 +235,7 @@ enum PricingLoader {
             if let flat = try price("gb_second") { p.gbSecond = TieredPrice(flat: flat) }
             if let tiersNode = f.optional("gb_second_tiers") {
                 guard p.gbSecond == nil else { throw InputError(yaml.origin(of: tiersNode), "give gb_second or gb_second_tiers, not both") }
-                p.gbSecond = try loadTiers(yaml, tiersNode)
+                p.gbSecond = try loadTiers(yaml, tiersNode, "gb_second_tiers") { try yaml.quantity($0, "up_to", .count, Ranges.count) }
             }
             p.vcpuSecond = try price("vcpu_second")
             p.vcpuPerGB = try f.optional("vcpu_per_gb").map { try yaml.quantity($0, "vcpu_per_gb", .number, Ranges.vcpu) }
@@ -342,14 +332,17 @@ enum PricingLoader {
                         "minimum_billed", "fixed_monthly_fee", "fixed_fee_name", "min_instances"] + provisionedRuleFields,
     ]
 
-    static func loadTiers(_ yaml: YAMLFile, _ node: Node) throws -> TieredPrice {
-        let items = try yaml.sequence(node, "gb_second_tiers")
+    /// A tier list (an offering's `gb_second_tiers:`, a meter's `tiers:`): every tier but the last
+    /// has an `up_to`, read by `upTo` (a count, or an amount of the meter's measure), increasing.
+    static func loadTiers(_ yaml: YAMLFile, _ node: Node, _ what: String,
+                          upTo readUpTo: (Node) throws -> Double) throws -> TieredPrice {
+        let items = try yaml.sequence(node, what)
         var tiers: [TieredPrice.Tier] = []
         for (i, item) in items.enumerated() {
             var g = try yaml.mapping(item, "a tier")
             let price = try yaml.quantity(g.required("price"), "price", .number, Ranges.price)
             let upToNode = g.optional("up_to")
-            let upTo = try upToNode.map { try yaml.quantity($0, "up_to", .count, Ranges.count) } ?? .infinity
+            let upTo = try upToNode.map(readUpTo) ?? .infinity
             try g.rejectUnknown()
             if i == items.count - 1, upToNode != nil {
                 throw InputError(yaml.origin(of: item), "the last tier must have no up_to (it covers everything above)")
@@ -362,7 +355,7 @@ enum PricingLoader {
             }
             tiers.append(.init(upTo: upTo, price: price))
         }
-        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "gb_second_tiers needs at least one tier") }
+        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "\(what) needs at least one tier") }
         return TieredPrice(tiers: tiers)
     }
 

@@ -41,16 +41,7 @@ enum ServiceLoader {
         let name = try yaml.string(f.required("name"), "name")
         let category = try yaml.choice(f.required("category"), "category", ServiceCategory.self)
         let region = try yaml.string(f.required("region"), "region")
-        let asOfNode = try f.required("as_of")
-        let asOfText = try yaml.string(asOfNode, "as_of")
-        guard let asOf = CalendarDate(iso: asOfText) else {
-            throw InputError(yaml.origin(of: asOfNode), "as_of: expected a date YYYY-MM-DD, got '\(asOfText)'")
-        }
-        let sourceNode = try f.required("source")
-        let source = try yaml.string(sourceNode, "source")
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
-            throw InputError(yaml.origin(of: sourceNode), "source: expected the URL the prices were read from, got '\(source)'")
-        }
+        let dated = try DatedSource(yaml, &f)
         let verified = try f.optional("verified").map { try yaml.bool($0, "verified") } ?? true
         let notes = try f.optional("notes").map { try yaml.scalar($0, "notes") } ?? ""
         var limits = ServiceLimits()
@@ -77,7 +68,7 @@ enum ServiceLoader {
         }
         try f.rejectUnknown(known: serviceFields)
         return Service(id: id, name: name, provider: provider, category: category, region: region, currency: currency,
-                       asOf: asOf, source: source, verified: verified, notes: notes, limits: limits, meters: meters,
+                       asOf: dated.asOf, source: dated.source, verified: verified, notes: notes, limits: limits, meters: meters,
                        capacityLimit: capacityLimit)
     }
 
@@ -126,7 +117,7 @@ enum ServiceLoader {
         let price: TieredPrice
         switch (f.optional("price"), f.optional("tiers")) {
         case (let p?, nil): price = TieredPrice(flat: try yaml.quantity(p, "price", .number, Ranges.price))
-        case (nil, let t?): price = try loadTiers(yaml, t, measure)
+        case (nil, let t?): price = try PricingLoader.loadTiers(yaml, t, "tiers") { try amount(yaml, $0, "up_to", measure) }
         case (_?, _?): throw InputError(yaml.origin(of: node), "give price or tiers, not both")
         case (nil, nil): throw InputError(yaml.origin(of: node), "a meter needs price (a number) or tiers")
         }
@@ -145,26 +136,6 @@ enum ServiceLoader {
         }
         try f.rejectUnknown(known: meterFields)
         return meter
-    }
-
-    static func loadTiers(_ yaml: YAMLFile, _ node: Node, _ measure: Measure) throws -> TieredPrice {
-        let items = try yaml.sequence(node, "tiers")
-        var tiers: [TieredPrice.Tier] = []
-        for (i, item) in items.enumerated() {
-            var g = try yaml.mapping(item, "a tier")
-            let price = try yaml.quantity(g.required("price"), "price", .number, Ranges.price)
-            let upToNode = g.optional("up_to")
-            let upTo = try upToNode.map { try amount(yaml, $0, "up_to", measure) } ?? .infinity
-            try g.rejectUnknown()
-            if i == items.count - 1, upToNode != nil {
-                throw InputError(yaml.origin(of: item), "the last tier must have no up_to (it covers everything above)")
-            }
-            if i < items.count - 1, upToNode == nil { throw InputError(yaml.origin(of: item), "every tier but the last needs up_to") }
-            if let last = tiers.last, upTo <= last.upTo { throw InputError(yaml.origin(of: item), "up_to must increase from tier to tier") }
-            tiers.append(.init(upTo: upTo, price: price))
-        }
-        guard !tiers.isEmpty else { throw InputError(yaml.origin(of: node), "tiers needs at least one tier") }
-        return TieredPrice(tiers: tiers)
     }
 
     static func loadCapacity(_ yaml: YAMLFile, _ node: Node) throws -> CapacityRule {

@@ -1,80 +1,18 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
-/// The application section through the binary, on a small inline provider (`acme`) so the figures
-/// are hand-worked here and independent of the bundled service tables (whose published examples
-/// are ServicePublishedExamplesTests').
+/// The application section through the binary, on a small inline provider (AcmeApplication in
+/// RunCostTestSupport) so the figures are hand-worked here and independent of the bundled service
+/// tables (whose published examples are ServicePublishedExamplesTests').
 @Suite struct ApplicationCLITests {
-    static let services = """
-    provider: acme
-    currency: USD
-    services:
-      - { id: acme-gateway, name: Acme Gateway, category: front-door, region: r, as_of: 2026-09-20, source: "https://e.com/gw",
-          limits: { max_duration: 30s }, meters: [{ name: API calls, measure: requests, per: 1M, price: 1.00 }] }
-      - id: acme-kv
-        name: Acme KV
-        category: data
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/kv
-        meters:
-          - { name: reads, measure: reads, per: 1M, price: 0.25, chunk: 4KB }
-          - { name: writes, measure: writes, per: 1M, price: 1.25, chunk: 1KB }
-          - { name: storage, measure: storage, price: 0.25 }
-      - id: acme-sql
-        name: Acme SQL
-        category: data
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/sql
-        verified: false
-        capacity_limit: { measure: reads, per_second: 100 }
-        meters:
-          - { name: instance-hours, measure: hours, price: 0.10 }
-          - { name: storage, measure: storage, price: 0.115 }
-      - { id: acme-egress, name: Acme egress, category: egress, region: r, as_of: 2026-09-20, source: "https://e.com/out",
-          meters: [{ name: data out, measure: egress, price: 0.09, free: 100 }] }
-    """
-    static let compute = """
-    provider: acme
-    currency: USD
-    stack: { data: acme-kv, egress: acme-egress }
-    offerings:
-      - id: acme-fn
-        name: Acme Functions
-        kind: serverless
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/fn
-        stack: { front_door: acme-gateway }
-        billing: { model: per-request, per_million_requests: 0.20 }
-      - id: acme-box
-        name: Acme Box
-        kind: vm
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/box
-        billing: { model: provisioned, hourly: 0.01, vcpu: 2, memory: 4GB }
-    """
-    static let workload = """
-    requests: 10M
-    duration: 100ms
-    memory: 128MB
-    response_size: 8KB
-    data: { reads_per_request: 2, writes_per_request: 0.5, storage: 20GB }
-    """
-
     /// Runs runcost with the acme tables (and no bundled ones) and `workload.yaml` in a scratch folder.
-    static func run(_ args: [String], workload: String = workload) throws -> RuncostBinary.Result {
-        let dir = try RuncostBinary.temporaryDirectory()
+    static func run(_ args: [String], workload: String = AcmeApplication.workload) throws -> RuncostBinary.Result {
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tables = dir.appendingPathComponent("pricing")
-        try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
-        try services.write(to: tables.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
-        try compute.write(to: tables.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
-        try workload.write(to: dir.appendingPathComponent("workload.yaml"), atomically: true, encoding: .utf8)
-        let mapped = args.map { $0 == "WORKLOAD" ? dir.appendingPathComponent("workload.yaml").path : $0 }
-        return try RuncostBinary.run(mapped + ["--no-bundled-pricing", "--pricing", tables.path])
+        let written = try AcmeApplication.write(into: dir, workload: workload)
+        let mapped = args.map { $0 == "WORKLOAD" ? written.workload.path : $0 }
+        return try RuncostBinary.run(mapped + ["--no-bundled-pricing", "--pricing", written.tables.path])
     }
 
     static func json(_ args: [String]) throws -> [[String: Any]] {
@@ -204,7 +142,7 @@ import Testing
     }
 
     @Test func unknownMeasureInAServiceTable() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("services-bad.yaml")
         try """
@@ -226,10 +164,10 @@ import Testing
 
     // A budget on the application total: $35.12 is over $35 and under $36.
     @Test func checkUsesTheApplicationTotal() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.services.write(to: dir.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
-        try Self.compute.write(to: dir.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
+        try AcmeApplication.services.write(to: dir.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
+        try AcmeApplication.compute.write(to: dir.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
         let budget = dir.appendingPathComponent("budget.yaml")
         func check(_ limit: String) throws -> Int32 {
             try """

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// examples/ci/runcost-check.sh, the shell steps of both CI recipes, run as a pipeline would in a
 /// throw-away application repository: runcost is obtained at a pinned tag from a local copy of this
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func scriptObtainsPinnedRuncostOnceAndChecksAnApplicationRepository() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let home = dir.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
+import RunCostTestSupport
 #endif
 
 /// `runcost check` and `runcost diff` end to end: exit statuses, located errors, deterministic
@@ -14,7 +15,7 @@ import FoundationXML
 
     /// A scratch folder with `budget.yaml` holding `text`.
     static func budget(_ text: String) throws -> (dir: URL, path: String) {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("budget.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (dir, path)
@@ -182,7 +183,7 @@ import FoundationXML
     /// old/ and new/ pricing folders (the VM goes from $0.0208/h to $0.0210/h: $15.184 → $15.33),
     /// a 20M-request workload (FaaS $20.00) and the two compare reports.
     static func diffFixture() throws -> URL {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         for (name, hourly) in [("old", "0.0208"), ("new", "0.0210")] {
             let folder = dir.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -3,14 +3,7 @@ import Testing
 
 /// Cold starts through the binary: flags, JSON fields, start-up listing.
 @Suite struct ColdStartCLITests {
-    func estimates(_ args: [String]) throws -> [String: [String: Any]] {
-        let result = try RuncostBinary.run(["compare", "--format", "json"] + args)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        var byID: [String: [String: Any]] = [:]
-        for e in json["estimates"] as! [[String: Any]] { byID[e["offering"] as! String] = e }
-        return byID
-    }
+    func estimates(_ args: [String]) throws -> [String: [String: Any]] { try RuncostBinary.estimatesByID(args) }
 
     @Test func unknownRuntimeIsAnErrorWithASuggestion() throws {
         let r = try RuncostBinary.run(["compare", "--requests", "1M", "--duration", "100ms", "--memory", "512MB", "--runtime", "pyhton"])
@@ -55,7 +48,6 @@ import Testing
         return (json["estimates"] as! [[String: Any]])[0]["monthly_cost"] as! Double
     }
 
-    func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
     @Test func provisionedConcurrencyExamples() throws {
         let launch = try cost(["--requests", "500k", "--hours", "8", "--duration", "100ms", "--memory", "1536MB", "--min-instances", "100"])

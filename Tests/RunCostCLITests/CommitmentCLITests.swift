@@ -6,8 +6,6 @@ import Testing
 @Suite struct CommitmentCLITests {
     static let workload = ["--requests", "30M", "--duration", "100ms", "--memory", "512MB"]
 
-    func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
-
     @Test func jsonCarriesTheCommitment() throws {
         let r = try RuncostBinary.run(["compare", "--offering", "aws-ec2-m5.large", "--offering", "aws-app-runner",
                                        "--commitment", "1y", "--format", "json"] + Self.workload)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// The AWS-published Lambda examples, reproduced to the cent through `compare --format json`
 /// with the bundled us-east-1 table.
@@ -14,8 +15,6 @@ import Testing
         for item in estimate["line_items"] as! [[String: Any]] { items[item["name"] as! String] = item["cost"] as? Double }
         return (estimate["monthly_cost"] as! Double, items)
     }
-
-    func cents(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
     @Test func awsExample1() throws {
         let r = try lambdaCost(["--requests", "3M", "--duration", "120ms", "--memory", "1536MB", "--free-tier"])
@@ -68,7 +67,7 @@ import Testing
     }
 
     @Test func outputIsAtomicAndNeverOverAnInput() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let out = dir.appendingPathComponent("report.md").path
         let ok = try RuncostBinary.run(["compare", "examples/api.yaml", "--format", "markdown", "-o", out])
         #expect(ok.status == 0)
@@ -126,7 +125,7 @@ import Testing
     }
 
     @Test func badFiles() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         func file(_ name: String, _ text: String) throws -> String {
             let path = dir.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -148,7 +147,7 @@ import Testing
     }
 
     @Test func badPricingTables() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("t.yaml").path
         try """
         provider: acme

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// Hostile text in tables and budgets, unreadable numbers, defaults and meaningless requests
 /// (issue 11 items 8, 11, 12, 16; issue 13 items 2, 4, 9, 10). Kept apart from
@@ -31,7 +32,7 @@ import Testing
         """
 
     static func hostileFiles() throws -> (dir: URL, pricing: String, budget: String) {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let pricing = dir.appendingPathComponent("evil.yaml")
         try table.write(to: pricing, atomically: true, encoding: .utf8)
         let budget = dir.appendingPathComponent("budget.yaml")
@@ -228,7 +229,7 @@ import Testing
         try Self.expectBad(["sweep"] + w + ["--vary", "requests", "--vary", "requests"], "--vary: 'requests' is given twice")
         try Self.expectBad(["sweep"] + w + ["--vary", "requests", "--vary", "rps"], "--vary: requests and rps are one quantity")
         try Self.expectBad(["compare"] + w + ["--offering", "aws-lambda-arm", "--offering", "aws-lambda-arm"], "--offering: 'aws-lambda-arm' is given twice")
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let trace = dir.appendingPathComponent("t.csv").path
         try "timestamp,requests\n0,100\n3600,300\n".write(toFile: trace, atomically: true, encoding: .utf8)
@@ -237,7 +238,7 @@ import Testing
     }
 
     @Test func inlineBudgetWorkloadsAreValidatedLikeFiles() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "timestamp,requests\n0,100\n3600,300\n".write(to: dir.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
         let cases = [
@@ -263,7 +264,7 @@ import Testing
         try HostileReportTests.expectBad(["compare", "--requests", "\u{200B}5"], "--requests: requests: expected a count")
         try HostileReportTests.expectBad(["compare", "--requests", "5\u{00A0}"], "--requests: requests: expected a count")
         #expect(try RuncostBinary.run(["compare"] + w + ["--exchange-rate", "EUR=1.16", "--offering", "aws-lambda-arm"]).status == 0)
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let trace = dir.appendingPathComponent("t.csv").path
         try "timestamp,requests\n0x0,100\n0x3c,300\n".write(toFile: trace, atomically: true, encoding: .utf8)
@@ -272,7 +273,7 @@ import Testing
     }
 
     @Test func yamlTagsAreRefusedWhereTheyStand() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("w.yaml").path
         try "requests: !foo 1M\nduration: 100ms\nmemory: 512MB\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -290,7 +291,7 @@ import Testing
     }
 
     @Test func aNegativeBaselineCostIsRefused() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let new = dir.appendingPathComponent("new.json").path, old = dir.appendingPathComponent("old.json").path
         let r = try RuncostBinary.run(["compare"] + w + ["--offering", "aws-lambda-arm", "--format", "json", "-o", new])
@@ -308,7 +309,7 @@ import Testing
     }
 
     @Test func aProviderThatDoesNotMatchItsIdsIsPointedAt() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("t.yaml").path
         try """

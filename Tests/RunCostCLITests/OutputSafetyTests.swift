@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// Hostile outputs and inputs (issue 11 items 1–3, issue 13 items 1, 3, 6, 7): `-o` never writes
 /// over an input and never replaces a device; interrupted writes leave no debris; a report that
@@ -37,8 +38,6 @@ import Testing
                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
-    static func scratch() throws -> URL { try RuncostBinary.temporaryDirectory() }
-
     static func contents(_ url: URL) -> Data? { FileManager.default.contents(atPath: url.path) }
 
     static func oneLine(_ text: String) -> Bool { text.hasSuffix("\n") && text.dropLast().firstIndex(of: "\n") == nil }
@@ -52,7 +51,7 @@ import Testing
     /// Each way of naming an input: the same path, `./`, `dir/../`, a symlink, a hard link.
     @Test(arguments: ["table.yaml", "./table.yaml", "sub/../table.yaml", "link.yaml", "hard.yaml"])
     func outputOntoAPricingTableIsRefused(name: String) throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let table = dir.appendingPathComponent("table.yaml")
         try FileManager.default.copyItem(atPath: Self.root + "/pricing/aws.yaml", toPath: table.path)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
@@ -72,7 +71,7 @@ import Testing
 
     /// Workload, trace, budget, a bundled table and a table in the user folder are inputs too.
     @Test func outputOntoEveryOtherInputIsRefused() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let user = dir.appendingPathComponent("user")
         try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
         try Data("provider: acme\ncurrency: USD\noffer".utf8).write(to: dir.appendingPathComponent("unused"))
@@ -105,7 +104,7 @@ import Testing
 
     /// A symlink to a non-input: the target is written (atomically) and the link stays a link.
     @Test func outputThroughASymlinkWritesItsTarget() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports"), withIntermediateDirectories: true)
         try Data("old\n".utf8).write(to: dir.appendingPathComponent("reports/api.csv"))
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("latest.csv").path, withDestinationPath: "reports/api.csv")
@@ -120,7 +119,7 @@ import Testing
     // MARK: -o onto something that is not a regular file
 
     @Test func outputOntoAFIFOWritesIntoIt() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             mkfifo pipe && { cat pipe > got.txt & reader=$!; }; sleep 0.2
             "$RUNCOST" compare "$API" --format csv -o pipe; echo "status $?"
@@ -134,7 +133,7 @@ import Testing
     /// As root (CI containers) a rename over a device node succeeds and replaces it. Tested on a
     /// private node (same device numbers as /dev/null), then on /dev/null and /dev/stdout themselves.
     @Test func outputOntoADeviceWritesToTheDevice() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         if getuid() == 0 {
             let r = try Self.shell("""
                 mknod null c 1 3 && "$RUNCOST" compare "$API" -o null; echo "status $?"; test -c null && echo "still a device"
@@ -156,7 +155,7 @@ import Testing
 
     @Test(arguments: ["TERM", "INT"])
     func aSignalDuringAWriteRemovesTheTemporaryFile(signal: String) throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             set -m   # job control: a background job is not started with SIGINT ignored
             echo old > big.csv
@@ -175,7 +174,7 @@ import Testing
     /// SIGKILL cannot be caught: the next run writing the same target removes the dead process's
     /// temporary file, and leaves a live process's alone.
     @Test func theNextRunRemovesTemporariesOfDeadProcesses() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             "$RUNCOST" sweep "$API" --vary requests --from 1 --to 1e12 --points 5000000 --format csv -o out.csv & pid=$!
             for i in $(seq 100); do ls -a | grep -q '^\\.out\\.csv\\..*\\.tmp$' && break; sleep 0.1; done
@@ -190,7 +189,7 @@ import Testing
 
     /// A write error (here the file-size limit, EFBIG) removes the temporary file and says why.
     @Test func aWriteErrorRemovesTheTemporaryFile() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             trap '' XFSZ; ulimit -f 64
             "$RUNCOST" sweep "$API" --vary requests --from 1 --to 1e12 --points 100000 --format csv -o big.csv; echo "status $?"
@@ -202,7 +201,7 @@ import Testing
 
     /// 250 characters is a legal name; the temporary name must still fit in 255 bytes.
     @Test func aLongOutputNameWorks() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let name = String(repeating: "r", count: 246) + ".csv"
         let r = try Self.shell("\"$RUNCOST\" compare \"$API\" --format csv -o \(name); echo \"status $?\"; ls -a | grep -c tmp", in: dir)
         #expect(r.stdout == "status 0\n0\n", "\(r.stdout) \(r.stderr)")
@@ -212,7 +211,7 @@ import Testing
     /// Foundation's path functions trap on one-character names: `-o x`, a workload `w` naming a
     /// trace, a budget `b` must all work.
     @Test func oneCharacterNamesWork() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         try Data("timestamp,requests\n0,10\n3600,20\n".utf8).write(to: dir.appendingPathComponent("t"))
         try Data("name: w\nrequests: 1M\nduration: 100ms\nmemory: 512MB\ntrace: t\n".utf8).write(to: dir.appendingPathComponent("w"))
         try Data("checks:\n  - workload: w\n    offering: aws-lambda-arm\n    rules:\n      max_monthly: 1000\n".utf8).write(to: dir.appendingPathComponent("b"))
@@ -225,7 +224,7 @@ import Testing
     }
 
     @Test func aMissingFolderIsNamed() throws {
-        let r = try Self.shell("\"$RUNCOST\" compare \"$API\" -o no/such/dir/out.txt", in: try Self.scratch())
+        let r = try Self.shell("\"$RUNCOST\" compare \"$API\" -o no/such/dir/out.txt", in: try ScratchFolder.create())
         #expect(r.status == 2 && r.stderr == "runcost: no/such/dir/out.txt: cannot write here: the folder 'no/such/dir' does not exist\n", "\(r.stderr)")
     }
 
@@ -243,7 +242,7 @@ import Testing
 
     @Test(arguments: reports)
     func aFullOrClosedStandardOutputFails(command: String) throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let full = try Self.shell("\"$RUNCOST\" \(command) > /dev/full", in: dir)
         #expect(full.status == 3 && full.stderr == "runcost: cannot write standard output: No space left on device (the disk is full)\n",
                 "\(command) > /dev/full: \(full.status) \(full.stderr)")
@@ -256,7 +255,7 @@ import Testing
     /// runcost stops quietly at once, status 0.
     @Test(arguments: ["", "trap '' PIPE; "])
     func aBrokenPipeEndsQuietly(prefix: String) throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             \(prefix){ "$RUNCOST" sweep "$API" --vary requests --from 1 --to 1e12 --points 5000000 --format csv; echo "status $?" >&2; } | head -c 10 > /dev/null
             \(prefix){ "$RUNCOST" pricing list --format csv; echo "status $?" >&2; } | head -c 0 > /dev/null
@@ -268,7 +267,7 @@ import Testing
     // MARK: reading streams
 
     @Test func streamsAndStandardInputAreRead() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let r = try Self.shell("""
             cat "$API" | "$RUNCOST" compare /dev/stdin --format csv | grep -c ',aws-lambda-arm,'
             cat "$API" | "$RUNCOST" compare - --format csv | grep -c ',aws-lambda-arm,'
@@ -280,14 +279,14 @@ import Testing
     }
 
     @Test func aStreamPastTheBoundIsRefused() throws {
-        let r = try Self.shell("head -c 70000000 /dev/zero | \"$RUNCOST\" compare /dev/stdin", in: try Self.scratch())
+        let r = try Self.shell("head -c 70000000 /dev/zero | \"$RUNCOST\" compare /dev/stdin", in: try ScratchFolder.create())
         #expect(r.status == 2 && r.stderr == "runcost: /dev/stdin: is larger than 64 MiB, the most runcost reads from one file\n", "\(r.stderr)")
     }
 
     // MARK: errors that tell the truth on one line
 
     @Test func duplicateKeysAreLocatedOnOneLine() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         try Data("name: w\nrequests: 1M\nduration: 100ms\nrequests: 2M\nmemory: 512MB\n".utf8).write(to: dir.appendingPathComponent("w.yaml"))
         try Data("checks:\n  - workload: { requests: 1M, duration: 1s, memory: 1GB }\n    offering: aws-lambda-arm\n    rules:\n      - limit: 10\n  - workload:\n      requests: 1M\n      duration: 1s\n      requests: 2M\n".utf8)
             .write(to: dir.appendingPathComponent("b.yaml"))
@@ -299,7 +298,7 @@ import Testing
 
     /// Run as an unprivileged user (root reads anything): the folder cannot be read, and says so.
     @Test func anUnreadablePricingFolderSaysSo() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
         let tables = dir.appendingPathComponent("tables")
         try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
@@ -315,7 +314,7 @@ import Testing
     /// Parser errors: one line naming the flag (no usage block); negative numbers reach the
     /// command's own check instead of "Missing value".
     @Test func usageErrorsAreOneLine() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder.create()
         let cases: [(String, String)] = [
             ("compare \"$API\" --requests -1", "runcost: --requests: requests: expected a count like 3M, 250k or 1.5e9, got '-1': must not be negative\n"),
             ("sweep \"$API\" --vary requests --from 1M --to 1B --points -1", "runcost: --points: expected 2 to 100,000,000 points, got -1\n"),
@@ -343,7 +342,7 @@ import Testing
                 echo "$lines $option $value"
               done
             done
-            """, in: try Self.scratch())
+            """, in: try ScratchFolder.create())
         let runs = r.stdout.split(separator: "\n")
         #expect(runs.count >= 6, "too few options found: \(r.stdout) \(r.stderr)")
         let sprawling = runs.filter { !$0.hasPrefix("0 ") && !$0.hasPrefix("1 ") }

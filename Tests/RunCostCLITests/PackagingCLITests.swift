@@ -1,6 +1,7 @@
 import Foundation
 import RunCostFiles
 import Testing
+import RunCostTestSupport
 
 /// One self-contained binary: the pricing tables are compiled in, so a copied `runcost` works from
 /// any folder with no environment; `pricing export` writes them out; layers still override them.
@@ -8,7 +9,7 @@ import Testing
     static let fixture = RuncostBinary.packageRoot.appendingPathComponent("Tests/RunCostCLITests/Fixtures/compare-api.txt")
 
     @Test func copiedBinaryWorksAnywhereWithNoEnvironment() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         for sub in ["bin", "home", "elsewhere", "work"] {
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func exportWritesTheBundledTablesAndRefusesToReplaceThem() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("my-pricing")
         let first = try RuncostBinary.run(["pricing", "export", target.path])
@@ -67,7 +68,7 @@ import Testing
 
     /// bundled < user folder (RUNCOST_PRICING_DIR) < --pricing, each replacing offerings by id.
     @Test func layersOverrideTheCompiledTablesInOrder() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         func table(_ name: String, _ perMillion: String) -> String {
             """

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// The worked examples in docs/pricing-format.md, run as written: each example's files are
 /// written to a scratch folder, its command is run, and every line of its shown output must
@@ -50,7 +51,7 @@ import Testing
     @Test(arguments: ["override-one-price", "add-an-offering", "add-a-service"])
     func exampleRunsAsDocumented(_ name: String) throws {
         let example = try #require(try Self.examples()[name])
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         for (file, text) in example.files {
             try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// The provisioned rules reach the command line: new flags, JSON inputs and notes, CSV notes.
 @Suite struct ProvisionedRulesCLITests {
@@ -55,8 +56,7 @@ import Testing
 
     // A bad rule in a user table: file:line:column, exit 2.
     @Test func badRuleInATable() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-cli-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("bad.yaml").path
         try """

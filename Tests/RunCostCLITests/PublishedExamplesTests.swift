@@ -4,14 +4,9 @@ import Testing
 /// Providers' own worked examples (and infracost golden files where providers publish none),
 /// reproduced to the cent with the bundled pricing tables through `compare --format json`.
 @Suite struct PublishedExamplesTests {
-    func estimate(_ offering: String, _ args: [String]) throws -> [String: Any] {
-        let result = try RuncostBinary.run(["compare", "--offering", offering, "--format", "json"] + args)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        return (json["estimates"] as! [[String: Any]])[0]
-    }
+    func estimate(_ offering: String, _ args: [String]) throws -> [String: Any] { try RuncostBinary.estimate(offering, args) }
 
-    func cents(_ e: [String: Any]) -> Double { ((e["monthly_cost"] as! Double) * 100).rounded() / 100 }
+    func cents(_ e: [String: Any]) -> Double { RunCostCLITests.cents(e["monthly_cost"] as! Double) }
 
     // Cloudflare Workers pricing docs, "Example pricing: Standard Usage Model"
     // (cloudflare/cloudflare-docs, src/content/docs/workers/platform/pricing.mdx):

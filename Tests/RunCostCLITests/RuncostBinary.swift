@@ -1,4 +1,5 @@
 import Foundation
+import RunCostTestSupport
 
 /// Runs the built `runcost` executable the way a user would, from the package root, with the
 /// bundled (compiled-in) pricing tables only.
@@ -37,7 +38,7 @@ enum RuncostBinary {
         process.currentDirectoryURL = directory
         process.environment = environment
         // Output goes to files, so a large report can never fill a pipe and stall the child.
-        let dir = try temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -53,12 +54,5 @@ enum RuncostBinary {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-
-    /// A scratch folder for files a test writes.
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 /// The shared-instance rules as a user meets them: `explain` says when vCPU was raised, which size
 /// is billed and how long instances waited; a bad rule field in a table is a located error, exit 2.
@@ -16,25 +17,15 @@ import Testing
     }
 
     @Test func badRuleFieldExitsTwoWithItsPlace() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-cli-shared-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
-        try """
-        provider: acme
-        currency: USD
-        offerings:
-          - id: acme-run
-            name: Acme Run
-            kind: container
-            region: r1
-            as_of: 2026-01-01
-            source: https://acme.example/pricing
+        try AcmeTable.offering("acme-run", name: "Acme Run", kind: "container", """
             billing:
               model: shared-instance
               vcpu_second: 0.000024
               instance_lifetime: 5min
               waiting_rate: sometimes
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+        """).write(toFile: path, atomically: true, encoding: .utf8)
         let run = try RuncostBinary.run(["pricing", "validate", path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(path):14:21: waiting_rate: expected one of active, idle"), "stderr: \(run.stderr)")

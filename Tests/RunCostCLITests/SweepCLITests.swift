@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
 @Suite struct SweepCLITests {
     let lambda = ["--offering", "aws-lambda-x86", "--offering", "aws-ec2-m5.large"]
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func badRangesAndTraces() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         let trace = dir.appendingPathComponent("t.csv").path
         try "timestamp,requests\n2026-11-02T00:00:00Z,10\n2026-11-02T01:00:00Z,-3\n".write(toFile: trace, atomically: true, encoding: .utf8)
         let badTrace = try RuncostBinary.run(["compare", "--trace", trace, "--duration", "1s", "--memory", "1GB"])

@@ -1,19 +1,16 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 
-/// The application pane through the real binary in tmux, on the acme tables of ApplicationCLITests:
+/// The application pane through the real binary in tmux, on the acme tables (AcmeApplication):
 /// open the pane, type a volume and see every total move, switch the scope, pick a service, quit.
 @Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil, "tmux is not installed"))
 struct TUIApplicationEndToEndTests {
     @Test(arguments: Build.available)
     func applicationPaneEditsRepriceAndQuit(build: Build) throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tables = dir.appendingPathComponent("pricing")
-        try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
-        try ApplicationCLITests.services.write(to: tables.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
-        try ApplicationCLITests.compute.write(to: tables.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
-        try ApplicationCLITests.workload.write(to: dir.appendingPathComponent("workload.yaml"), atomically: true, encoding: .utf8)
+        try AcmeApplication.write(into: dir)
         let tmux = try TmuxSession(command: "\(build.executable.path) tui workload.yaml --no-bundled-pricing --pricing pricing",
                                    width: 80, height: 24, directory: dir.path)
         defer { tmux.close() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostFiles
 
 /// The real binary in a real terminal: tmux runs `runcost tui` at a fixed size, the test types keys,
@@ -8,7 +9,7 @@ import RunCostFiles
 @Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil, "tmux is not installed"))
 struct TUIEndToEndTests {
     @Test func keysResizeSaveAndQuitRestoreTheTerminal() throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let tmux = try TmuxSession(command: "\(RuncostBinary.executable.path) tui examples/api.yaml", width: 100, height: 30)
         defer { tmux.close() }
@@ -126,7 +127,7 @@ struct TUIEndToEndTests {
     /// screen never crashes, and it still quits cleanly afterwards.
     @Test(arguments: Build.available)
     func randomKeysNeverCrashIt(build: Build) throws {
-        let dir = try RuncostBinary.temporaryDirectory()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let workload = RuncostBinary.packageRoot.appendingPathComponent("examples/api.yaml").path
         let tmux = try TmuxSession(command: "\(build.executable.path) tui '\(workload)'", width: 80, height: 24, directory: dir.path)
@@ -193,19 +194,6 @@ struct Build: CustomTestStringConvertible, Sendable {
         }
         return builds
     }()
-}
-
-/// A small seeded generator, so a failing random-key run can be replayed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// One tmux server on a private socket, running one command in a fixed-size window.

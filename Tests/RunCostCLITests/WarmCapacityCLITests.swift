@@ -5,14 +5,7 @@ import Testing
 /// Instances and minimum instances on Cloud Run, Container Apps and Code Engine. Every figure is
 /// worked by hand from the table's rates (pricing/*.yaml cites each).
 @Suite struct WarmCapacityCLITests {
-    func estimates(_ args: [String]) throws -> [String: [String: Any]] {
-        let result = try RuncostBinary.run(["compare", "--format", "json"] + args)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        var byID: [String: [String: Any]] = [:]
-        for e in json["estimates"] as! [[String: Any]] { byID[e["offering"] as! String] = e }
-        return byID
-    }
+    func estimates(_ args: [String]) throws -> [String: [String: Any]] { try RuncostBinary.estimatesByID(args) }
 
     func cost(_ e: [String: Any]?) -> Double { e?["monthly_cost"] as? Double ?? .nan }
     func item(_ e: [String: Any]?, _ name: String) -> Double? {

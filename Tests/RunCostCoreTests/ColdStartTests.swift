@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 @testable import RunCostCore
 
 /// The cold-start model (ColdStartModel) against closed forms, hand-worked sums and a small
@@ -162,21 +163,6 @@ import Testing
         let simulated = Self.simulate(rate: λ, duration: d, keepAlive: k, concurrency: c, arrivals: 200_000, seed: 42)
         #expect(model / simulated > 1 / 1.6 && model / simulated < 1.6, "model \(model), simulated \(simulated)")
     }
-}
-
-/// A small, seeded generator so the simulation is the same on every run and platform.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 /// Which offerings are always warm, which are unknown, and the start-up line item.

@@ -3,6 +3,7 @@ import RunCostBundledTables
 import RunCostCore
 @testable import RunCostFiles
 import Testing
+import RunCostTestSupport
 
 /// The tables compiled into the binary are exactly pricing/*.yaml: same text, same decoded offerings.
 @Suite struct BundledTablesTests {
@@ -36,8 +37,7 @@ import Testing
         let catalog = BundledTables.catalog()
         #expect(catalog.layers.map(\.path) == ["<bundled>"])
         #expect(catalog.layers[0].offeringIDs.count == catalog.offerings.count)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-bundled-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("aws.yaml").path
         try """

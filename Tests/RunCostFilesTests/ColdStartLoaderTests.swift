@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RunCostCore
+import RunCostTestSupport
 @testable import RunCostFiles
 
 /// Cold-start tables: the bundled rows reach their offerings, later layers win, and bad rows are
@@ -9,8 +10,7 @@ import RunCostCore
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-coldstart-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir
     }

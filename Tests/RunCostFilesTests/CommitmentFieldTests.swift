@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostCore
 @testable import RunCostFiles
 
@@ -7,24 +8,14 @@ import RunCostCore
 /// `file:line:column` errors; the workload's `commitment` fields likewise.
 @Suite struct CommitmentFieldTests {
     static func table(_ extra: String) -> String {
-        """
-        provider: acme
-        currency: USD
-        offerings:
-          - id: acme-vm
-            name: Acme VM
-            kind: vm
-            region: r1
-            as_of: 2026-01-01
-            source: https://acme.example/pricing
+        AcmeTable.offering("acme-vm", name: "Acme VM", kind: "vm", """
             billing: { model: provisioned, hourly: 0.1, vcpu: 2, memory: 4GB }
         \(extra)
-        """
+        """)
     }
 
     func load(_ extra: String) throws -> Catalog {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-commit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
         try Self.table(extra).write(toFile: path, atomically: true, encoding: .utf8)
         return try Catalog.load([path])

@@ -1,16 +1,11 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 @testable import RunCostFiles
 
 /// The pieces behind `-o`: path arithmetic that does not trap, temporary names that fit, identity
 /// of inputs, atomic writes through symlinks.
 @Suite struct OutputFileTests {
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test(arguments: [("a", ""), ("-", ""), ("a/b.yaml", "a"), ("/x", "/"), ("a//b", "a"), ("a/", ""), ("/", "/"),
                       ("./w", "."), ("../p/t.csv", "../p"), ("/tmp/d/", "/tmp")])
     func folderOf(path: String, folder: String) {
@@ -40,7 +35,7 @@ import Testing
     }
 
     @Test func inputsAreRecognisedByIdentity() throws {
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         let tables = dir.appendingPathComponent("tables")
         try FileManager.default.createDirectory(at: tables.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let table = tables.appendingPathComponent("t.yaml")
@@ -55,7 +50,7 @@ import Testing
     }
 
     @Test func writingThroughASymlinkKeepsTheLink() throws {
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         try Data("old".utf8).write(to: dir.appendingPathComponent("real.txt"))
         let link = dir.appendingPathComponent("link.txt").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.txt")
@@ -66,7 +61,7 @@ import Testing
     }
 
     @Test func overwriteFalseRefusesAnExistingFile() throws {
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("a.csv").path
         try AtomicWriter.write("1", to: path, overwrite: false)
         #expect(throws: InputError(.wholeFile(path), "already exists; not overwriting it")) { try AtomicWriter.write("2", to: path, overwrite: false) }

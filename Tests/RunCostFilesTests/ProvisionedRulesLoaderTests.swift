@@ -1,25 +1,16 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostCore
 @testable import RunCostFiles
 
 /// Every new provisioned field is validated: a bad value is a file:line:column error.
 @Suite struct ProvisionedRulesLoaderTests {
     func load(_ billingExtra: String) throws -> Offering {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("t.yaml").path
-        let text = """
-        provider: acme
-        currency: USD
-        offerings:
-          - id: acme-vm
-            name: Acme VM
-            kind: vm
-            region: r1
-            as_of: 2026-01-01
-            source: https://acme.example/pricing
+        let text = AcmeTable.offering("acme-vm", name: "Acme VM", kind: "vm", """
             billing:
               model: provisioned
               hourly: 0.0208
@@ -27,7 +18,7 @@ import RunCostCore
               memory: 2GB
         \(billingExtra.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
 
-        """
+        """)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return try Catalog.load([path]).offerings[0]
     }

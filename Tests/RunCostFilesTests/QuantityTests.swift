@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RunCostCore
+import RunCostTestSupport
 @testable import RunCostFiles
 
 @Suite struct QuantityTests {
@@ -55,8 +56,7 @@ import RunCostCore
 
 @Suite struct WorkloadSpecTests {
     func temp(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

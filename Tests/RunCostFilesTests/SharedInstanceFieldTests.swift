@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 import RunCostCore
 @testable import RunCostFiles
 
@@ -7,27 +8,17 @@ import RunCostCore
 /// missing value is a `file:line:column` error.
 @Suite struct SharedInstanceFieldTests {
     static func table(_ billingExtra: String) -> String {
-        """
-        provider: acme
-        currency: USD
-        offerings:
-          - id: acme-run
-            name: Acme Run
-            kind: container
-            region: r1
-            as_of: 2026-01-01
-            source: https://acme.example/pricing
+        AcmeTable.offering("acme-run", name: "Acme Run", kind: "container", """
             billing:
               model: shared-instance
               vcpu_second: 0.000024
               gib_second: 0.000003
         \(billingExtra)
-        """
+        """)
     }
 
     func load(_ billingExtra: String) throws -> (Catalog, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-shared-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent("acme.yaml").path
         try Self.table(billingExtra).write(toFile: path, atomically: true, encoding: .utf8)
         return (try Catalog.load([path]), path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 @testable import RunCostCore
 @testable import RunCostFiles
 
@@ -7,8 +8,7 @@ import Testing
 /// the streaming (rows cut by the reader's block boundary).
 @Suite struct TraceFileTests {
     func temp(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-trace-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -1,20 +1,15 @@
 import Foundation
 import Testing
 import RunCostCore
+import RunCostTestSupport
 @testable import RunCostFiles
 
 /// Saved workloads and price overrides must load back to exactly what was saved.
 @Suite struct WriterTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-writer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     func roundTrip(_ w: Workload, name: String? = nil, description: String? = nil, tracePath: String? = nil) throws -> (Workload, WorkloadSpec) {
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("saved.yaml").path
         try WorkloadWriter.yaml(w, name: name, description: description, tracePath: tracePath, comment: "saved by a test")
@@ -89,7 +84,7 @@ import RunCostCore
 
     @Test func bundledPricingRoundTrips() throws {
         let catalog = try Catalog.load([Self.root.appendingPathComponent("pricing").path])
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let tables = PricingWriter.tables(catalog.offerings, comment: "round trip")
         #expect(Set(tables.map(\.provider)) == Set(catalog.offerings.map(\.provider)))
@@ -111,7 +106,7 @@ import RunCostCore
         let edited = catalog.offerings.filter { $0.provider == "aws" }.prefix(3).map { $0.scalingPrices(by: 0.8) }
         let tables = PricingWriter.tables(Array(edited))
         #expect(tables.count == 1)
-        let dir = try scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("prices.yaml").path
         try tables[0].text.write(toFile: path, atomically: true, encoding: .utf8)

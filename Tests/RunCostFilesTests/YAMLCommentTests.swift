@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RunCostCore
+import RunCostTestSupport
 @testable import RunCostFiles
 
 /// A comment written into a saved file (it quotes the workload's path) must stay a comment:
@@ -14,8 +15,7 @@ import RunCostCore
     @Test func aSavedWorkloadReadsBackWithoutTheCommentsFields() throws {
         let w = Workload(requestsPerMonth: 3e6, duration: 0.12, memoryMiB: 1536)
         let yaml = try WorkloadWriter.yaml(w, comment: "Saved by runcost tui from evil\r\nrequests: 1B\rmemory: 10GB.")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-comment-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("w.yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)

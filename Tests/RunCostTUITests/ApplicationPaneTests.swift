@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import RunCostCore
 import RunCostFiles
+import RunCostTestSupport
 @testable import RunCostTUI
 
-/// The application pane on a small inline provider (`acme`, the tables of ApplicationCLITests), so
+/// The application pane on a small inline provider (`acme`, RunCostTestSupport's AcmeApplication), so
 /// every figure is hand-worked here and independent of the bundled service tables.
 ///
 /// 10M requests, 100ms, 128MB; response 8KB; data 2 reads + 0.5 writes per request, 20GB stored.
@@ -16,8 +17,18 @@ import RunCostFiles
 @Suite struct ApplicationPaneTests {
     static let egress = 76.2939453125 * 0.09
 
-    static func model(_ workload: String = ApplicationFixture.workload) throws -> Model {
-        try ApplicationFixture.model(workload)
+    /// The acme tables and a workload file, loaded as `runcost tui` loads them.
+    static func model(_ workloadText: String = AcmeApplication.workload) throws -> Model {
+        let dir = try ScratchFolder.create()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = try AcmeApplication.write(into: dir, workload: workloadText)
+        let catalog = try Catalog.load([written.tables.path])
+        let spec = try WorkloadSpec(file: written.workload.path)
+        let w = try spec.build()
+        let resolved = try ApplicationResolver.resolve(catalog.offerings, spec, w, catalog)
+        let session = Session(offerings: resolved, layers: catalog.layers, workloadPath: "workload.yaml",
+                              today: Fixture.today, services: catalog.services)
+        return Model(session: session, workload: w, name: spec.name)
     }
 
     @Test func tableSplitsComputeAndServices() throws {
@@ -194,7 +205,7 @@ import RunCostFiles
     }
 
     @Test func savedWorkloadKeepsTheApplication() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("saved.yaml").path
         let m = try #require(Fixture.press(try Self.model(), [.character("A"), .down, .down, .down, .enter, .down, .down, .down, .enter,
@@ -211,86 +222,4 @@ import RunCostFiles
 /// Runs of spaces as one: columns compared without their padding.
 func squeezed(_ text: String) -> String {
     text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-}
-
-/// The acme tables and a workload file, loaded as `runcost tui` loads them.
-enum ApplicationFixture {
-    static let workload = """
-    requests: 10M
-    duration: 100ms
-    memory: 128MB
-    response_size: 8KB
-    data: { reads_per_request: 2, writes_per_request: 0.5, storage: 20GB }
-    """
-
-    static let services = """
-    provider: acme
-    currency: USD
-    services:
-      - { id: acme-gateway, name: Acme Gateway, category: front-door, region: r, as_of: 2026-09-20, source: "https://e.com/gw",
-          limits: { max_duration: 30s }, meters: [{ name: API calls, measure: requests, per: 1M, price: 1.00 }] }
-      - id: acme-kv
-        name: Acme KV
-        category: data
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/kv
-        meters:
-          - { name: reads, measure: reads, per: 1M, price: 0.25, chunk: 4KB }
-          - { name: writes, measure: writes, per: 1M, price: 1.25, chunk: 1KB }
-          - { name: storage, measure: storage, price: 0.25 }
-      - id: acme-sql
-        name: Acme SQL
-        category: data
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/sql
-        verified: false
-        capacity_limit: { measure: reads, per_second: 100 }
-        meters:
-          - { name: instance-hours, measure: hours, price: 0.10 }
-          - { name: storage, measure: storage, price: 0.115 }
-      - { id: acme-egress, name: Acme egress, category: egress, region: r, as_of: 2026-09-20, source: "https://e.com/out",
-          meters: [{ name: data out, measure: egress, price: 0.09, free: 100 }] }
-    """
-
-    static let compute = """
-    provider: acme
-    currency: USD
-    stack: { data: acme-kv, egress: acme-egress }
-    offerings:
-      - id: acme-fn
-        name: Acme Functions
-        kind: serverless
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/fn
-        stack: { front_door: acme-gateway }
-        billing: { model: per-request, per_million_requests: 0.20 }
-      - id: acme-box
-        name: Acme Box
-        kind: vm
-        region: r
-        as_of: 2026-09-20
-        source: https://e.com/box
-        billing: { model: provisioned, hourly: 0.01, vcpu: 2, memory: 4GB }
-    """
-
-    static func model(_ workloadText: String) throws -> Model {
-        let dir = try Fixture.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let tables = dir.appendingPathComponent("pricing")
-        try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
-        try services.write(to: tables.appendingPathComponent("services-acme.yaml"), atomically: true, encoding: .utf8)
-        try compute.write(to: tables.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
-        let file = dir.appendingPathComponent("workload.yaml")
-        try workloadText.write(to: file, atomically: true, encoding: .utf8)
-        let catalog = try Catalog.load([tables.path])
-        let spec = try WorkloadSpec(file: file.path)
-        let w = try spec.build()
-        let resolved = try ApplicationResolver.resolve(catalog.offerings, spec, w, catalog)
-        let session = Session(offerings: resolved, layers: catalog.layers, workloadPath: "workload.yaml",
-                              today: Fixture.today, services: catalog.services)
-        return Model(session: session, workload: w, name: spec.name)
-    }
 }

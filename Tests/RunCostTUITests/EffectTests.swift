@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RunCostCore
 import RunCostFiles
+import RunCostTestSupport
 @testable import RunCostTUI
 
 /// Saving and exporting: `update` only asks, `perform` writes, `completing` reports back.
@@ -24,7 +25,7 @@ import RunCostFiles
     }
 
     @Test func savedWorkloadAndPricesLoadBack() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("saved.yaml").path
         // Edit the workload and two providers' prices, then save.
@@ -51,7 +52,7 @@ import RunCostFiles
     }
 
     @Test func neverOverwritesWithoutAsking() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("table.csv").path
         try "keep me\n".write(toFile: path, atomically: true, encoding: .utf8)
@@ -91,7 +92,7 @@ import RunCostFiles
 
     @Test func neverWritesOverAPricingLayer() throws {
         // A scratch copy stands in for the layer, so a regression cannot clobber the real tables.
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("aws.yaml").path
         try "provider: aws\n".write(toFile: table, atomically: true, encoding: .utf8)

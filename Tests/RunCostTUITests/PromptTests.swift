@@ -3,6 +3,7 @@ import Testing
 import RunCostCore
 import RunCostFiles
 import RunCostReports
+import RunCostTestSupport
 @testable import RunCostTUI
 
 /// The save and export prompts: every text is checked before the disk is touched, and nothing the
@@ -44,7 +45,7 @@ import RunCostReports
 
     // `y` to the overwrite question used to replace the loaded workload file.
     @Test func theWorkloadFileIsNeverWrittenOverEvenAfterYes() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (start, path) = try startedFromACopy(in: dir)
         let before = try String(contentsOfFile: path, encoding: .utf8)
@@ -85,7 +86,7 @@ import RunCostReports
 
     // Saved what-if prices came back as the provider's own (verified, the provider's as_of and source).
     @Test func savedWhatIfPricesComeBackMarkedAsWhatIf() throws {
-        let dir = try Fixture.scratch()
+        let dir = try ScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("w.yaml").path
         let m = try #require(Fixture.press(try Fixture.model(), [.character("/")] + Fixture.type("aws-lambda-arm") + [.enter, .character("%")]

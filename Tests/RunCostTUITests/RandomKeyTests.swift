@@ -1,5 +1,6 @@
 import Testing
 import RunCostCore
+import RunCostTestSupport
 @testable import RunCostTUI
 
 /// Seeded random keys through `update` and `view` at several sizes: no key sequence traps. File
@@ -11,7 +12,7 @@ import RunCostCore
 
     @Test(arguments: [UInt64(1), 2, 3])
     func randomKeysNeverTrap(seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var m = try Fixture.model()
         let sizes = [(80, 24), (100, 30), (79, 23), (200, 60)]
         for i in 0..<700 {
@@ -23,17 +24,5 @@ import RunCostCore
             let screen = view(m, width: w, height: h)
             #expect(screen.width == w && screen.height == h)
         }
-    }
-}
-
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

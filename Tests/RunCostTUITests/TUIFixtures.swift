@@ -36,12 +36,6 @@ enum Fixture {
     static func text(_ m: Model, _ width: Int = 100, _ height: Int = 30) -> String {
         view(m, width: width, height: height).text()
     }
-
-    static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcost-tui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
 }
 
 extension Model {
