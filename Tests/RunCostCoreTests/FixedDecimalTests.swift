@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunCostTestSupport
 @testable import RunCostCore
 
 /// `Format.fixed` must write exactly what `String(format: "%.Nf")` writes (it replaced it in
