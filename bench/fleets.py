@@ -21,23 +21,31 @@ With --levels the hours are first reduced to their distinct counts, each weighte
 that carry it, which is what runcost itself does with a trace.
 """
 import json
+import os
 import sys
 import time
 
-import numpy as np
+# One core, as runcost's sweep: OpenBLAS's threads (the matrix-vector products) made the script
+# 2.6× slower on the shared two cores, not faster.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
 
-from closed_form import up_share
+from closed_form import up_share  # noqa: E402
 
-BLOCK = 1024   # grid points per array pass: a block × 730 hours stays in cache
+# Numbers (points × hours) per array pass. Tuned on the 2-core machine: 8 points × 730 hours ran
+# 2.4× faster than 1,024 points (arrays that stay in cache against numpy's per-call overhead).
+BLOCK = 6000
 
 
 def round_up(x, step):
-    """Sources/RunCostCore/Infeasibility.swift roundUp, over arrays: ceil with a 1e-9 tolerance."""
+    """Sources/RunCostCore/Infeasibility.swift roundUp, over arrays: ceil with a 1e-9 tolerance
+    (whole + 1 where the fraction is above it: the same values as its `where`, in fewer passes)."""
     if step <= 0:
         return x
-    q = x / step
+    q = x if step == 1 else x / step
     whole = np.trunc(q)
-    return np.where(q - whole <= 1e-9 * np.maximum(1.0, whole), whole, whole + 1) * step
+    up = whole + (q - whole > 1e-9 * np.maximum(1.0, whole))
+    return up if step == 1 else up * step
 
 
 def sustained_hours(hours, steps, month_hours):
@@ -47,10 +55,22 @@ def sustained_hours(hours, steps, month_hours):
     return paid + np.maximum(0, hours - month_hours) * steps[3]
 
 
-def fleet(rate, share, hours, f, capacity, baseline_vcpu, cpu_seconds, month_hours):
+def slot_bills(running, f, month_hours):
+    """What a slot running `running` hours is billed: hours, cost (capped per instance-month) and
+    the sustained-use saving on it."""
+    billed = np.maximum(f["minimum_billed_hours"], round_up(running, f["billing_increment_hours"]))
+    cost = np.minimum(np.inf if f["monthly_cap"] is None else f["monthly_cap"], billed * f["hourly"])
+    saving = None
+    if f["sustained_use"] is not None:
+        saving = np.maximum(0, cost - sustained_hours(billed, f["sustained_use"], month_hours) * f["hourly"])
+    return billed, cost, saving
+
+
+def fleet(rate, share, hours, f, bills, capacity, baseline_vcpu, cpu_seconds, month_hours):
     """ProvisionedPricing.fleet for a block of points: `rate` (points × hours, busiest hour first)
-    is each hour's requests per second. Returns instance cost, billed hours, sustained-use saving,
-    surplus vCPU-hours and feasibility, one per point."""
+    is each hour's requests per second; `bills` what each group of slots is billed when that
+    does not depend on the point (no instance lifetime). Returns instance cost, billed hours,
+    sustained-use saving, surplus vCPU-hours and feasibility, one per point."""
     need = rate / capacity
     count = np.maximum(f["floor"], round_up(need, 1.0))
     if f["prewarmed"] > 0:
@@ -58,48 +78,41 @@ def fleet(rate, share, hours, f, capacity, baseline_vcpu, cpu_seconds, month_hou
     peak = count[:, 0]
     if f["sized_for_peak"]:
         count = np.broadcast_to(peak[:, None], count.shape)
-    feasible = np.ones(len(peak), bool) if f["max_instances"] is None else peak <= f["max_instances"]
+    feasible = True if f["max_instances"] is None else peak <= f["max_instances"]
     # Slots (c(j+1), c(j)] run exactly the j busiest hours: first billed at hour j.
     slots = count - np.concatenate([count[:, 1:], np.zeros((len(peak), 1))], axis=1)
-    if f["lifetime"] > 0:
+    if bills is not None:
+        billed, cost, kept = bills
+        instance_cost, billed_hours = slots @ cost, slots @ billed
+        saving = 0.0 if kept is None else slots @ kept
+    else:
         # The single instance of a quiet hour runs while some request's hold covers the moment.
         alone = count == 1
         up = np.where(need < 1, np.maximum(up_share(rate, f["hold"], 0.0, 0.0), need), 1.0)
-        running = np.cumsum(np.where(alone, up, 1.0) * share * hours, axis=1)
-    else:
-        running = np.cumsum(share * hours)
-    billed = np.maximum(f["minimum_billed_hours"], round_up(running, f["billing_increment_hours"]))
-    cap = np.inf if f["monthly_cap"] is None else f["monthly_cap"]
-    cost = np.minimum(cap, billed * f["hourly"])
-    if running.ndim == 1:
-        instance_cost, billed_hours = slots @ cost, slots @ billed
-    else:
+        billed, cost, kept = slot_bills(np.cumsum(np.where(alone, up, 1.0) * share * hours, axis=1), f, month_hours)
         instance_cost, billed_hours = (slots * cost).sum(axis=1), (slots * billed).sum(axis=1)
-    saving = 0.0
-    if f["sustained_use"] is not None:
-        kept = np.maximum(0, cost - sustained_hours(billed, f["sustained_use"], month_hours) * f["hourly"])
-        saving = slots @ kept if kept.ndim == 1 else (slots * kept).sum(axis=1)
+        saving = 0.0 if kept is None else (slots * kept).sum(axis=1)
     surplus = 0.0
     if baseline_vcpu is not None:
         surplus = (np.maximum(0, rate * cpu_seconds - count * baseline_vcpu) * share * hours).sum(axis=1)
     return instance_cost, billed_hours, saving, surplus, feasible
 
 
-def price(r, m, share, spec, f):
+def price(r, m, share, spec, f, bills):
     """ProvisionedPricing.evaluate (service, free tier off) for the points `r`; 0 where infeasible."""
     hours = spec["hours"]
     rate = (r / (hours * 3600))[:, None] * m[None, :]
     attached = f["disk_hourly"] + f["ip_hourly"] + f["storage_hourly"]
     args = (spec["cpu_seconds"], spec["month_hours"])
-    ic, bh, sv, _, ok = fleet(rate, share, hours, f, f["capacity"], None, *args)
+    ic, bh, sv, _, ok = fleet(rate, share, hours, f, bills, f["capacity"], None, *args)
     surplus_cost = 0.0
     burst = f["burst"]
     if burst is not None:
         # Fewer instances paying for CPU above the baseline, when that is cheaper (or the only way).
-        ic_b, bh_b, sv_b, surplus_b, ok_b = fleet(rate, share, hours, f, burst["capacity"], burst["baseline_vcpu"], *args)
+        ic_b, bh_b, sv_b, surplus_b, ok_b = fleet(rate, share, hours, f, bills, burst["capacity"], burst["baseline_vcpu"], *args)
         total_a = ic - sv + bh * attached
         total_b = ic_b - sv_b + bh_b * attached + surplus_b * burst["surplus_price"]
-        pick = ok_b & (~ok | (total_b < total_a))
+        pick = ok_b & (np.logical_not(ok) | (total_b < total_a))
         ic, bh, sv, ok = (np.where(pick, ic_b, ic), np.where(pick, bh_b, bh), np.where(pick, sv_b, sv), ok | ok_b)
         surplus_cost = np.where(pick, surplus_b * burst["surplus_price"], 0.0)
     cost = ic + surplus_cost - sv + bh * f["disk_hourly"] + bh * f["ip_hourly"] + bh * f["storage_hourly"]
@@ -129,11 +142,15 @@ def main():
     m, share = month(spec, "--levels" in sys.argv[2:])
     r = np.array(spec["grid"])
     n = len(r)
+    block = max(1, BLOCK // len(m))
     rates, total = [], 0.0
     for _ in range(5):
         start = time.perf_counter()
-        costs = [np.concatenate([price(r[i:i + BLOCK], m, share, spec, f) for i in range(0, n, BLOCK)])
-                 for f in spec["fleets"]]
+        costs = []
+        for f in spec["fleets"]:
+            # Without an instance lifetime a slot's bill depends only on how many hours it runs.
+            bills = slot_bills(np.cumsum(share * spec["hours"]), f, spec["month_hours"]) if f["lifetime"] == 0 else None
+            costs.append(np.concatenate([price(r[i:i + block], m, share, spec, f, bills) for i in range(0, n, block)]))
         elapsed = time.perf_counter() - start
         rates.append(n * len(spec["fleets"]) / elapsed)
         total = float(sum(c.sum() for c in costs))
