@@ -15,14 +15,6 @@ struct NumpyReference {
     let range = (from: 1e5, to: 1e11)
 
     func compare() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import numpy"]
-        check.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        guard (try? check.run()) != nil else { print("numpy reference: python3 not found, skipped"); return }
-        check.waitUntilExit()
-        guard check.terminationStatus == 0 else { print("numpy reference: numpy not installed (pip install numpy), skipped"); return }
-
         let w = workload
         let chosen = offerings.filter {
             if case .provisioned = $0.billing { return false }
@@ -31,35 +23,15 @@ struct NumpyReference {
         let params = dir + "/closed-form.json"
         try JSONSerialization.data(withJSONObject: export(chosen, w), options: [.sortedKeys]).write(to: URL(fileURLWithPath: params))
 
-        // runcost: the same grid through the sweep driver, median of 5.
-        var rates: [Double] = [], total = 0.0
         let sweepRange = SweepRange(from: range.from, to: range.to, points: points, scale: .log)
-        for _ in 0..<5 {
-            total = 0
-            let t = seconds { Sweep.run(chosen, w, .requests, sweepRange) { _, costs in for c in costs { total += c ?? 0 } } }
-            rates.append(Double(points * chosen.count) / t)
-        }
-        let ours = median(rates)
-
-        let script = root + "/bench/closed_form.py"
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", script, params]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        let output = String(decoding: data, as: UTF8.self)
-        python.waitUntilExit()
-        let fields = output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-        guard python.terminationStatus == 0, fields.count == 2 else { print("numpy reference failed: \(output)"); return }
-        let (theirs, theirTotal) = (fields[0], fields[1])
+        let (ours, total, _) = NumpyScript.sweepRate(chosen, w, sweepRange)
+        guard let (theirs, theirTotal, _) = try NumpyScript.run(root + "/bench/closed_form.py", [params]) else { return }
         print(String(format: "numpy reference, %d closed-form offerings × %d points (requests 100k…100B, %@ traffic):",
                      chosen.count, points, w.traffic.name))
         print(String(format: "  runcost sweep: %.1f M evaluations/s (median of 5)   $ .build/release/runcost-bench scale", ours / 1e6))
         print(String(format: "  numpy:         %.1f M evaluations/s (median of 5)   $ python3 bench/closed_form.py %@", theirs / 1e6, params))
         print(String(format: "  ratio runcost/numpy: %.2f; sum of every cost: runcost %.6f, numpy %.6f (relative difference %.1e)",
-                     ours / theirs, total, theirTotal, abs(total - theirTotal) / max(abs(total), 1e-300)))
+                     ours / theirs, total, theirTotal, NumpyScript.relativeDifference(total, theirTotal)))
     }
 
     func export(_ chosen: [Offering], _ w: Workload) -> [String: Any] {
@@ -111,4 +83,62 @@ struct NumpyReference {
             "per_request": perRequest, "shared_instance": shared, "cpu_time": cpu,
         ]
     }
+}
+
+/// What the numpy references share: whether python3 with numpy is here, running a script, and
+/// timing runcost's sweep driver over the same grid.
+enum NumpyScript {
+    /// Nil when python3 can import numpy; otherwise the one line to print instead of the comparison.
+    static func unavailable() -> String? {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import numpy"]
+        check.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        guard (try? check.run()) != nil else { return "numpy reference: python3 not found, skipped" }
+        check.waitUntilExit()
+        return check.terminationStatus == 0 ? nil : "numpy reference: numpy not installed (pip install numpy), skipped"
+    }
+
+    /// Runs `python3 script arguments`. A reference script prints its median evaluations/s and the
+    /// sum of every cost on its first line, then optionally a line `id sum` per offering. Nil (and
+    /// the script's output printed) when it fails.
+    static func run(_ script: String, _ arguments: [String]) throws -> (rate: Double, total: Double, sums: [String: Double])? {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", script] + arguments
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        let lines = output.split(separator: "\n").map { $0.split(separator: " ") }
+        let first = lines.first?.compactMap { Double($0) } ?? []
+        guard python.terminationStatus == 0, first.count == 2 else {
+            print("numpy reference failed: python3 \(script) \(arguments.joined(separator: " ")): \(output)")
+            return nil
+        }
+        var sums: [String: Double] = [:]
+        for line in lines.dropFirst() where line.count == 2 { sums[String(line[0])] = Double(line[1]) }
+        return (first[0], first[1], sums)
+    }
+
+    /// runcost's side: the offerings over the grid through the sweep driver, in process, median
+    /// evaluations/s of 5 runs, the sum of every cost and each offering's (infeasible points count 0).
+    static func sweepRate(_ offerings: [Offering], _ w: Workload, _ range: SweepRange) -> (rate: Double, total: Double, sums: [Double]) {
+        var rates: [Double] = [], total = 0.0
+        var sums = [Double](repeating: 0, count: offerings.count)
+        for _ in 0..<5 {
+            total = 0
+            sums = sums.map { _ in 0 }
+            let t = seconds {
+                Sweep.run(offerings, w, .requests, range) { _, costs in
+                    for (j, c) in costs.enumerated() { total += c ?? 0; sums[j] += c ?? 0 }
+                }
+            }
+            rates.append(Double(range.points * offerings.count) / t)
+        }
+        return (median(rates), total, sums)
+    }
+
+    static func relativeDifference(_ a: Double, _ b: Double) -> Double { abs(a - b) / max(abs(a), 1e-300) }
 }

@@ -5,8 +5,8 @@ import RunCostFiles
 /// Prints medians for runcost's performance targets. Run it from a release build:
 ///   swift build -c release && .build/release/runcost-bench
 /// `runcost-bench scale [--keep]` (inputs at real sizes, minutes), `runcost-bench numpy` (the
-/// closed forms beside bench/closed_form.py) and `runcost-bench offerings N DIR` (writes N generated
-/// offerings) run only when named.
+/// closed forms beside bench/closed_form.py, hour-by-hour fleets beside bench/fleets.py) and
+/// `runcost-bench offerings N DIR` (writes N generated offerings) run only when named.
 /// Figures are measured, never asserted: shared machines are noisy.
 
 let root = FileManager.default.currentDirectoryPath
@@ -152,7 +152,12 @@ do {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(atPath: dir) } }
         if only == "scale" { try ScaleBench(root: root, runcost: runcost, offerings: offerings, dir: dir).all() }
-        try NumpyReference(root: root, dir: dir, offerings: offerings, workload: workload).compare()
+        if let skipped = NumpyScript.unavailable() {
+            print(skipped)
+        } else {
+            try NumpyReference(root: root, dir: dir, offerings: offerings, workload: workload).compare()
+            try FleetReference(root: root, dir: dir, offerings: offerings, workload: workload).compare()
+        }
         print(keep ? "scale: inputs kept in \(dir)" : "scale: inputs removed (runcost-bench scale --keep keeps them to rerun the commands)")
     }
 
