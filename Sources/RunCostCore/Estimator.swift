@@ -63,35 +63,11 @@ public enum Estimator {
         ranked(offerings.map { summary($0, workload) })
     }
 
-    /// The monthly cost, or nil when the offering cannot run the workload: one evaluation.
+    /// The monthly cost, or nil when the offering cannot run the workload: the sweep kernel.
     @inline(__always)
     public static func monthlyCost(_ plan: PricingPlan, _ workload: Workload) -> Double? {
-        monthlyCost(AnyFamilyFormulas.self, plan, workload)
-    }
-
-    @inline(__always)
-    static func monthlyCost<F: FamilyFormulas>(_ family: F.Type, _ plan: PricingPlan, _ workload: Workload) -> Double? {
         var ledger = TotalLedger()
-        return evaluate(family, plan, workload, .formulasUnused, &ledger) == nil ? ledger.total : nil
-    }
-
-    /// The sweep kernel: one plan over a block of points, its family chosen once for the block.
-    /// `costs[k * stride + column]` receives point k's cost (nil where infeasible).
-    static func monthlyCosts(_ plan: PricingPlan, _ points: UnsafeBufferPointer<Workload>,
-                             into costs: UnsafeMutableBufferPointer<Double?>, column: Int, stride: Int) {
-        switch plan.family {
-        case .perRequest: monthlyCosts(PerRequestFormulas.self, plan, points, costs, column, stride)
-        case .sharedInstance: monthlyCosts(SharedInstanceFormulas.self, plan, points, costs, column, stride)
-        case .cpuTime: monthlyCosts(CPUTimeFormulas.self, plan, points, costs, column, stride)
-        case .provisioned: monthlyCosts(ProvisionedFormulas.self, plan, points, costs, column, stride)
-        }
-    }
-
-    static func monthlyCosts<F: FamilyFormulas>(_ family: F.Type, _ plan: PricingPlan, _ points: UnsafeBufferPointer<Workload>,
-                                                _ costs: UnsafeMutableBufferPointer<Double?>, _ column: Int, _ stride: Int) {
-        for k in points.indices {
-            costs[k &* stride &+ column] = monthlyCost(family, plan, points[k])
-        }
+        return evaluate(plan, workload, .formulasUnused, &ledger) == nil ? ledger.total : nil
     }
 
     /// One offering's monthly cost, building its plan; a loop over many points builds the plan once
@@ -130,45 +106,47 @@ public enum Estimator {
     /// The compute, then the application's services: the one place services join the total.
     @inline(__always)
     static func evaluate<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
-        evaluate(AnyFamilyFormulas.self, plan, w, money, &ledger)
-    }
-
-    /// `evaluate` with the plan's family named by the caller (the sweep kernel, once per block).
-    @inline(__always)
-    static func evaluate<F: FamilyFormulas, L: Ledger>(_ family: F.Type, _ plan: PricingPlan, _ w: Workload, _ money: Money,
-                                                       _ ledger: inout L) -> Infeasibility? {
         // The data scope compares data services alone: no compute is priced.
-        if w.scope != .data || w.application == nil, let problem = evaluateCompute(family, plan, w, money, &ledger) { return problem }
+        if w.scope != .data || w.application == nil, let problem = evaluateCompute(plan, w, money, &ledger) { return problem }
         return ApplicationBilling.evaluate(plan, w, money, &ledger)
     }
 
     /// The compute alone (commitments re-price it without the services, which they do not cover).
     @inline(__always)
     static func evaluateCompute<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
-        evaluateCompute(AnyFamilyFormulas.self, plan, w, money, &ledger)
-    }
-
-    @inline(__always)
-    static func evaluateCompute<F: FamilyFormulas, L: Ledger>(_ family: F.Type, _ plan: PricingPlan, _ w: Workload, _ money: Money,
-                                                              _ ledger: inout L) -> Infeasibility? {
         if let problem = plan.limits.check(w) { return problem }
         // A commitment or spot prices the plain workload first, then adjusts it (Commitment.swift).
         if w.commitment.term != .none || w.spot, !plan.onDemandOnly { return CommitmentPricing.evaluate(plan, w, money, &ledger) }
         // Only a cold-start limit changes the workload; kept out of line so the usual path stays
         // small enough to inline into the sweep kernel.
-        if w.maxColdStartShare != nil { return evaluateKeptWarm(family, plan, w, money, &ledger) }
-        return F.price(plan, w, money, &ledger)
+        if w.maxColdStartShare != nil { return evaluateKeptWarm(plan, w, money, &ledger) }
+        return price(plan, w, money, &ledger)
+    }
+
+    @inline(__always)
+    static func price<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
+        let problem: Infeasibility?
+        switch plan.family {
+        case .perRequest:
+            problem = plan.perRequest.evaluate(w, money, &ledger)
+            if problem == nil { ColdStartBilling.perRequest(plan.perRequest, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .sharedInstance:
+            problem = plan.sharedInstance.evaluate(w, plan.limits, money, &ledger)
+            if problem == nil { ColdStartBilling.sharedInstance(plan.sharedInstance, plan.coldStart, plan.limits, w, money, &ledger) }
+        case .cpuTime: plan.cpuTime.evaluate(w, money, &ledger); problem = nil
+        case .provisioned: problem = plan.provisioned.evaluate(w, money, &ledger)
+        }
+        return problem
     }
 
     @inline(never)
-    static func evaluateKeptWarm<F: FamilyFormulas, L: Ledger>(_ family: F.Type, _ plan: PricingPlan, _ w: Workload, _ money: Money,
-                                                               _ ledger: inout L) -> Infeasibility? {
+    static func evaluateKeptWarm<L: Ledger>(_ plan: PricingPlan, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
         var warmed = w
         if let problem = ColdStartConstraint.apply(plan, &warmed) { return problem }
         if warmed.minInstances != w.minInstances, let n = warmed.minInstances, let limit = w.maxColdStartShare {
             ledger.note("\(Format.grouped(n)) instance(s) kept warm: the fewest that hold cold starts to \(ColdStartFormat.percent(limit))")
         }
-        return F.price(plan, warmed, money, &ledger)
+        return price(plan, warmed, money, &ledger)
     }
 }
 

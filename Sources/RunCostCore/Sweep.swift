@@ -8,54 +8,26 @@ public enum Sweep {
         try run(PricingPlan.plans(offerings), base, parameter, range, row: row)
     }
 
-    /// Points per block: each plan runs its family's formulas over a block of points at a time.
-    /// Measured in docs/performance.md ("The sweep kernel as an evaluation plan").
-    static let blockSize = 128
-
-    /// `run` over plans built once (one per offering). Points are evaluated a block at a time:
-    /// the block's workloads are filled, then each plan switches on its family once and prices
-    /// every point of the block (plans grouped by family, so one family's code runs together);
-    /// then the block's rows are emitted in order.
+    /// `run` over plans built once (one per offering).
     public static func run(_ plans: [PricingPlan], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
                            row: (Double, [Double?]) throws -> Void) rethrows {
-        try run(plans, base, parameter, range, blockSize: blockSize, row: row)
-    }
-
-    static func run(_ plans: [PricingPlan], _ base: Workload, _ parameter: SweepParameter, _ range: SweepRange,
-                    blockSize: Int, row: (Double, [Double?]) throws -> Void) rethrows {
-        let count = plans.count
-        let block = max(1, min(blockSize, range.points))
-        let order = plans.indices.sorted { (plans[$0].family.rawValue, $0) < (plans[$1].family.rawValue, $1) }
-        var values = [Double](repeating: 0, count: block)
-        var points: [Workload] = []
-        points.reserveCapacity(block)
-        var costs = [Double?](repeating: nil, count: block * count)   // point-major: a block's rows
-        var rowCosts = [Double?](repeating: nil, count: count)
+        var costs = [Double?](repeating: nil, count: plans.count)
         var w = base
-        var first = 0
-        while first < range.points {
-            let n = min(block, range.points - first)
-            points.removeAll(keepingCapacity: true)
-            for k in 0..<n {
-                let value = range.value(at: first + k)
+        // The plans stay alive for the whole sweep, so each evaluation may use its plan without
+        // retaining and releasing it (that atomic pair was 14% of the kernel).
+        let unretained = plans.map { Unmanaged.passUnretained($0) }
+        try withExtendedLifetime(plans) {
+            for i in 0..<range.points {
+                let value = range.value(at: i)
                 parameter.set(value, on: &w)
-                points.append(w)
-                values[k] = parameter.isWhole ? value.rounded() : value
-            }
-            points.withUnsafeBufferPointer { points in
+                let point = w   // immutable, so every evaluation borrows it (a `var` was copied for each)
                 costs.withUnsafeMutableBufferPointer { costs in
-                    for j in order { Estimator.monthlyCosts(plans[j], points, into: costs, column: j, stride: count) }
-                }
-            }
-            for k in 0..<n {
-                costs.withUnsafeBufferPointer { costs in
-                    rowCosts.withUnsafeMutableBufferPointer { rowCosts in
-                        _ = rowCosts.update(fromContentsOf: costs[k * count ..< (k + 1) * count])
+                    for j in unretained.indices {
+                        costs[j] = unretained[j]._withUnsafeGuaranteedRef { Estimator.monthlyCost($0, point) }
                     }
                 }
-                try row(values[k], rowCosts)
+                try row(parameter.isWhole ? value.rounded() : value, costs)
             }
-            first += n
         }
     }
 
