@@ -11,15 +11,19 @@ enum ApplicationBilling {
     }
 
     static func price<L: Ledger>(_ o: PricingPlan, _ app: Volumes, _ w: Workload, _ money: Money, _ ledger: inout L) -> Infeasibility? {
-        if w.scope == .application, !o.services.contains(where: { $0.role == .frontDoor || $0.role == .functionURL }) {
-            ledger.note("front door: built in, no charge")
+        // Borrowed in place through pointers (`pointee` reads where it lies): indexing the plan's
+        // array, or iterating it, copied each service (its names, notes and meters) per
+        // evaluation, half of what pricing the services cost.
+        return o.services.withUnsafeBufferPointer { services -> Infeasibility? in
+            guard let first = services.baseAddress else { return nil }
+            if w.scope == .application, !services.indices.contains(where: { (first + $0).pointee.role.isFrontDoor }) {
+                ledger.note("front door: built in, no charge")
+            }
+            for index in services.indices {
+                if let problem = priceService((first + index).pointee, index, o.provider, app, w, money, &ledger) { return problem }
+            }
+            return nil
         }
-        // By index and borrowed: copying a service (its names, notes and meters) per evaluation
-        // costs more than pricing it.
-        for index in o.services.indices {
-            if let problem = priceService(o.services[index], index, o.provider, app, w, money, &ledger) { return problem }
-        }
-        return nil
     }
 
     @inline(__always)
@@ -29,11 +33,14 @@ enum ApplicationBilling {
         if w.scope == .data, role != .data { return nil }
         if let problem = check(resolved.service, role, app, w) { return problem }
         ledger.beginService(index)
-        for j in resolved.service.meters.indices {
-            if let problem = chargeMeter(resolved.service.meters[j], role, app, w, money, &ledger) {
-                return problem.naming(resolved.service.id)
+        let metered = resolved.service.meters.withUnsafeBufferPointer { meters -> Infeasibility? in
+            guard let first = meters.baseAddress else { return nil }
+            for j in meters.indices {
+                if let problem = chargeMeter((first + j).pointee, role, app, w, money, &ledger) { return problem }
             }
+            return nil
         }
+        if let problem = metered { return problem.naming(resolved.service.id) }
         if let egress = resolved.crossCloud {
             // Data read and written crosses clouds, billed as the data provider's egress.
             let gb = app.requests * (app.readsPerRequest + app.writesPerRequest) * app.itemGB

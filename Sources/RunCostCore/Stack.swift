@@ -42,6 +42,9 @@ public struct Stack: Sendable, Equatable {
 public enum StackKey: String, Sendable, CaseIterable {
     case frontDoor = "front_door", functionURL = "function_url", data, events, identity, hosting, egress
 
+    /// The way requests reach the compute: a front door or the function's own URL.
+    var isFrontDoor: Bool { self == .frontDoor || self == .functionURL }
+
     /// Its place in `Stack.ids`.
     var index: Int {
         switch self {
