@@ -16,11 +16,7 @@ public enum Format {
     public static func grouped(_ value: Double, maxFractionDigits: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
         let negative = value < 0
-        var text = fixed(abs(value), digits: maxFractionDigits)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
+        let text = trimmed(abs(value), maxFractionDigits: maxFractionDigits)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])
         var out = ""
@@ -62,10 +58,7 @@ public enum Format {
     public static func price(_ value: Double, symbol: String = "$") -> String {
         guard value != 0 else { return symbol + "0" }
         if value >= 0.01 && (value * 100).rounded() == value * 100 { return money(value, symbol: symbol) }
-        var text = value < 0 ? "-" + fixed(-value, digits: 10) : fixed(value, digits: 10)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return symbol + text
+        return symbol + trimmed(value, maxFractionDigits: 10)
     }
 
     /// A per-unit price quoted per million (requests), as providers do: `$0.20/1M`.

@@ -26,9 +26,7 @@ public enum CSV {
     public static func moneyColumn(_ name: String, _ currency: String) -> String { name + "_" + currency.lowercased() }
 
     static func money(_ value: Double) -> String {
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        let text = Format.trimmed(value, maxFractionDigits: 6)
         return text == "-0" ? "0" : text
     }
 
@@ -36,9 +34,7 @@ public enum CSV {
         let clean = Format.significant(value, digits: 10)
         guard abs(clean) < 1e15, abs(clean) >= 1e-12 || clean == 0 else { return JSON.format(clean) }
         let decimals = clean == 0 ? 0 : Swift.max(0, 9 - Int(log10(abs(clean)).rounded(.down)))
-        var text = String(format: "%.\(decimals)f", clean)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        let text = Format.trimmed(clean, maxFractionDigits: decimals)
         return text == "-0" ? "0" : text
     }
 

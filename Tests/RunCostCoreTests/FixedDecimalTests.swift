@@ -29,12 +29,34 @@ struct FixedDecimalTests {
                 var value = pow(10, exponent) * Double(rng.next() % 1_000_000) / 1e5
                 if rng.next() % 2 == 0 { value = (value * 1000).rounded() / 1000 + Double(rng.next() % 3) * 0.0005 }
                 #expect(Format.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
+                #expect(Format.trimmed(value, maxFractionDigits: digits) == Self.trimmedPrintf(value, digits), "\(value) \(digits)")
                 checked += 1
             }
+        }
+        for value in [-0.0, -1e-9, -0.125, -2.5, -1234.5678, -Double.infinity, Double.infinity] {
+            for digits in [0, 2, 6, 10] { #expect(Format.fixed(value, digits: digits) == String(format: "%.\(digits)f", value)) }
         }
         for value in [Double.leastNormalMagnitude, .leastNonzeroMagnitude, 4.5e15, 9.007199254740993e15, 1e300, 0.5, 1.5, 1e-5] {
             for digits in 0...15 { #expect(Format.fixed(value, digits: digits) == String(format: "%.\(digits)f", value)) }
         }
         #expect(checked == 64_000)
+    }
+
+    @Test func trimmedDropsOnlyTheFractionsZeros() {
+        #expect(Format.trimmed(1.5, maxFractionDigits: 3) == "1.5")
+        #expect(Format.trimmed(2, maxFractionDigits: 3) == "2")
+        #expect(Format.trimmed(100, maxFractionDigits: 0) == "100")
+        #expect(Format.trimmed(1e10, maxFractionDigits: 0) == "10000000000")
+        #expect(Format.trimmed(0.0000166667, maxFractionDigits: 10) == "0.0000166667")
+        #expect(Format.trimmed(-0.25, maxFractionDigits: 6) == "-0.25")
+    }
+
+    /// What the renderers did before: printf, then the fraction's zeros and a bare point removed.
+    static func trimmedPrintf(_ value: Double, _ digits: Int) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }
