@@ -3,8 +3,9 @@ import Foundation
 extension Format {
     /// `value` with exactly `digits` decimals, the text C's `%.*f` writes: the binary value
     /// rounded half to even at that decimal. Worked in integers because Foundation's
-    /// `String(format:)` was a seventh of `runcost compare`'s run and three fifths of a CSV
-    /// sweep's; values out of the integer range (or subnormal) still go through it.
+    /// `String(format:)` was most of the seventh of `runcost compare`'s run spent formatting
+    /// numbers, and two fifths of a CSV sweep's; values out of the integer range (or subnormal)
+    /// still go through it.
     public static func fixed(_ value: Double, digits: Int) -> String {
         decimal(value, digits: digits, trimmed: false)
     }

@@ -83,7 +83,7 @@ public enum SVGChart {
     /// Fixed two decimals; never NaN/inf (callers filter those, this is the last guard).
     static func num(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
-        let s = String(format: "%.2f", v)
+        let s = Format.fixed(v, digits: 2)
         return s == "-0.00" ? "0.00" : s
     }
 

@@ -18,7 +18,7 @@ struct ScaleBench {
     func run(_ args: [String]) throws -> Run {
         let timeFile = dir + "/time.txt"
         // Wall from the clock around posix_spawn and waitpid: /usr/bin/time's %e counts in 10 ms
-        // steps, and Foundation's Process adds ≈ 40 ms of its own before it notices the exit.
+        // steps, and Foundation's Process adds ≈ 35 ms of its own before it notices the exit.
         var status: Int32 = 0
         let wall = try seconds { status = try spawnAndWait("/usr/bin/time", ["-f", "%M", "-o", timeFile, runcost] + args) }
         guard status == 0 else { throw InputError(nil, "runcost \(args.joined(separator: " ")) exited \(status)") }
